@@ -1,0 +1,44 @@
+// `npm run build`: check the content, build into a temporary folder, then swap it into place, so a
+// failed or interrupted build never leaves a half-written site where the last good one was.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { runCheck } from './check.ts';
+import { readCliOptions } from './cli-options.ts';
+
+function buildSite(contentDir: string, outDir: string): number {
+  if (!runCheck(contentDir)) {
+    console.error('huntbook build: stopped before building; the previous site is untouched.');
+    return 1;
+  }
+  const out = resolve(outDir);
+  // Siblings of the output folder, so the final renames stay on one file system.
+  mkdirSync(dirname(out), { recursive: true });
+  const staging = `${out}.staging-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
+  const result = spawnSync(process.execPath, [astroBin, 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, HUNTBOOK_CONTENT: contentDir, HUNTBOOK_OUT_DIR: staging, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  if (result.status !== 0) {
+    rmSync(staging, { recursive: true, force: true });
+    console.error('huntbook build: astro build failed; the previous site is untouched.');
+    return result.status ?? 1;
+  }
+  const previous = `${out}.previous-${process.pid}`;
+  if (existsSync(out)) renameSync(out, previous);
+  renameSync(staging, out);
+  rmSync(previous, { recursive: true, force: true });
+  console.log(`huntbook build: site written to ${outDir}`);
+  return 0;
+}
+
+try {
+  const options = readCliOptions(process.argv.slice(2));
+  process.exitCode = buildSite(options.content, options.out);
+} catch (error) {
+  console.error(`huntbook build: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 2;
+}

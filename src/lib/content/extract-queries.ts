@@ -1,0 +1,49 @@
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import type { Code, Nodes } from 'mdast';
+
+/** Fence languages that hold a runnable query; they are kept byte-exact everywhere. */
+export const QUERY_LANGUAGES = ['kql', 'kusto'] as const;
+
+/** One fenced query of a writeup's body. */
+export interface Query {
+  /** 0-based position among the writeup's queries. */
+  index: number;
+  /** `title="…"` from the fence's meta string, if given. */
+  title?: string;
+  /** The query exactly as written between the fences (LF line endings, no trailing newline). */
+  text: string;
+  /** File line of the opening fence. */
+  line: number;
+}
+
+/** Reads `title="…"` (or `title='…'`) from a fence meta string such as `title="Hunt" {2}`. */
+export function readFenceTitle(meta: string | null | undefined): string | undefined {
+  const match = /(?:^|\s)title=(?:"([^"]*)"|'([^']*)')/.exec(meta ?? '');
+  const title = (match?.[1] ?? match?.[2])?.trim();
+  return title ? title : undefined;
+}
+
+/** True for a fence language that marks a query (case-insensitive: ```KQL is common). */
+export function isQueryLanguage(lang: string | null | undefined): boolean {
+  return (QUERY_LANGUAGES as readonly string[]).includes((lang ?? '').toLowerCase());
+}
+
+/** Every ```kql / ```kusto block of `body`, with lines counted from `bodyLine` in the file. */
+export function extractQueries(body: string, bodyLine: number): Query[] {
+  const queries: Query[] = [];
+  collectCode(fromMarkdown(body), (code) => {
+    if (!isQueryLanguage(code.lang)) return;
+    queries.push({
+      index: queries.length,
+      title: readFenceTitle(code.meta),
+      text: code.value,
+      line: bodyLine + (code.position?.start.line ?? 1) - 1,
+    });
+  });
+  return queries;
+}
+
+function collectCode(node: Nodes, visit: (code: Code) => void): void {
+  if (node.type === 'code') visit(node);
+  if ('children' in node) for (const child of node.children) collectCode(child, visit);
+}

@@ -1,0 +1,91 @@
+import type { ConnectorCatalog, ConnectorEntry } from '../catalog/index.ts';
+import { connectorsForTable } from '../catalog/index.ts';
+import type { Writeup } from '../content/validate-writeup.ts';
+import { defangText } from '../ioc/index.ts';
+import { IOC_TYPES, type IocType } from '../ioc/ioc-types.ts';
+import type { Ioc } from '../schema/ioc-schema.ts';
+
+/** A table a writeup needs, with the connectors that can supply it. */
+export interface RequiredTable {
+  /** Table name as the queries read it. */
+  table: string;
+  /** The author's note, defanged for display. */
+  note?: string;
+  /** Connectors that fill the table, from the catalog. */
+  connectors: ConnectorEntry[];
+}
+
+/** Display data for one writeup: every free-text string already defanged, derived facts computed. */
+export interface WriteupView {
+  writeup: Writeup;
+  /** Title, safe for `<title>`, headings and links. */
+  title: string;
+  /** Summary, safe for meta description and the page lead. */
+  summary: string;
+  /** Indicators with their notes defanged; values are shown only as `defanged`. */
+  iocs: Ioc[];
+  /** IOC types present, in the canonical order. */
+  iocTypes: IocType[];
+  /** Tables the writeup needs, with connectors. */
+  tables: RequiredTable[];
+  /** False positives with defanged text. */
+  falsePositives: { scenario: string; description?: string; exclusion?: string }[];
+  /** Newest of `modified` and `date`. */
+  updated: string;
+}
+
+const defangOptional = (text: string | undefined) => (text === undefined ? undefined : defangText(text));
+
+/** Derives the display data of a writeup; the only place where frontmatter text is defanged. */
+export function presentWriteup(writeup: Writeup, catalog: ConnectorCatalog): WriteupView {
+  return {
+    writeup,
+    title: defangText(writeup.title),
+    summary: defangText(writeup.summary),
+    iocs: writeup.iocs.map((ioc) => ({ ...ioc, note: defangOptional(ioc.note) })),
+    iocTypes: IOC_TYPES.filter((type) => writeup.iocs.some((ioc) => ioc.type === type)),
+    tables: writeup.connectors.map(({ table, note }) => ({
+      table,
+      note: defangOptional(note),
+      connectors: connectorsForTable(catalog, table),
+    })),
+    falsePositives: writeup.false_positives.map((fp) => ({
+      scenario: defangText(fp.scenario),
+      description: defangOptional(fp.description),
+      exclusion: defangOptional(fp.exclusion),
+    })),
+    updated: writeup.modified && writeup.modified > writeup.date ? writeup.modified : writeup.date,
+  };
+}
+
+/** Collection-wide counts for the home page. */
+export interface SiteStats {
+  writeups: number;
+  iocs: number;
+  families: number;
+  connectors: number;
+}
+
+/** Counts writeups, indicators, distinct families (case-insensitive) and distinct connectors. */
+export function countSiteStats(views: readonly WriteupView[]): SiteStats {
+  const families = new Set(views.flatMap((view) => view.writeup.malware.map((name) => name.toLowerCase())));
+  const connectors = new Set(views.flatMap((view) => view.tables.flatMap((table) => table.connectors.map((c) => c.id))));
+  return {
+    writeups: views.length,
+    iocs: views.reduce((total, view) => total + view.writeup.iocs.length, 0),
+    families: families.size,
+    connectors: connectors.size,
+  };
+}
+
+const SEVERITY_RANK = { informational: 0, low: 1, medium: 2, high: 3, critical: 4 } as const;
+
+/** Newest first; ties broken by severity, then id, so the order never depends on file order. */
+export function sortByRecency(views: readonly WriteupView[]): WriteupView[] {
+  return [...views].sort(
+    (a, b) =>
+      b.updated.localeCompare(a.updated) ||
+      SEVERITY_RANK[b.writeup.severity] - SEVERITY_RANK[a.writeup.severity] ||
+      a.writeup.id.localeCompare(b.writeup.id),
+  );
+}

@@ -1,0 +1,64 @@
+// Building blocks for display forms. Every helper leaves already-defanged
+// tokens as they are, so nothing is ever bracketed twice.
+import { findClosingBracket, splitUrl, startsWithAddressBracket } from './url-parts.ts';
+
+const DOT_OR_TOKEN = /\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|\{dot\}|\./gi;
+const COLON_OR_TOKEN = /\[:\]|:/g;
+const AT_OR_TOKEN = /@|\[(?:@|at)\]|\((?:@|at)\)|\{(?:@|at)\}/gi;
+/** Live link markers that may hide outside a host: a nested `://` or a dotted quad. */
+const NESTED_MARKER = /\[:\/\/\]|:\/\/|\d{1,3}(?:\.\d{1,3}){3}/g;
+
+/** Bracket every live dot; `[.]`, `(dot)` and friends stay as written. */
+export function defangDots(text: string): string {
+  return text.replace(DOT_OR_TOKEN, (token) => (token === '.' ? '[.]' : token));
+}
+
+/** Bracket every dot and colon of an address (IPv6 colons included). */
+export function defangAddress(text: string): string {
+  return defangDots(text).replace(COLON_OR_TOKEN, (token) => (token === ':' ? '[:]' : token));
+}
+
+/** `http` → `hxxp`, `HTTPS` → `HXXPS`; other schemes keep their name. */
+export function defangScheme(scheme: string): string {
+  const match = /^(h)(t)(t)(ps?)$/i.exec(scheme);
+  if (!match) return scheme;
+  const [, h = '', t1 = '', t2 = '', rest = ''] = match;
+  const swap = (t: string): string => (t === 't' ? 'x' : 'X');
+  return `${h}${swap(t1)}${swap(t2)}${rest}`;
+}
+
+/**
+ * Path, query, user-info and local parts are kept as written, except for a
+ * nested `://` or dotted IPv4 (e.g. a redirect target): those would stay live.
+ */
+export function defangNested(text: string): string {
+  return text.replace(NESTED_MARKER, (token) => {
+    if (token === '://') return '[://]';
+    return token.startsWith('[') ? token : defangDots(token);
+  });
+}
+
+/** A host as it appears in a URL or ip:port: bracketed IPv6 keeps its brackets. */
+export function defangHost(host: string): string {
+  if (!startsWithAddressBracket(host)) return defangDots(host);
+  const close = findClosingBracket(host);
+  if (close < 0) return `[${defangAddress(host.slice(1))}`;
+  return `[${defangAddress(host.slice(1, close))}${host.slice(close)}`;
+}
+
+/** Scheme swapped, `://` bracketed, host defanged; port, path and query kept. */
+export function defangUrl(url: string): string {
+  const parts = splitUrl(url);
+  if (!parts) return defangDots(defangNested(url));
+  const separator = parts.separator === '://' ? '[://]' : parts.separator;
+  return `${defangScheme(parts.scheme)}${separator}${defangNested(parts.userinfo)}${defangHost(parts.host)}${parts.port}${defangNested(parts.rest)}`;
+}
+
+/** Local part and at-sign kept, mail domain defanged. */
+export function defangEmail(address: string): string {
+  let at: RegExpExecArray | undefined;
+  for (const match of address.matchAll(AT_OR_TOKEN)) at = match;
+  if (!at) return defangDots(address);
+  const domainStart = at.index + at[0].length;
+  return `${defangNested(address.slice(0, at.index))}${at[0]}${defangDots(address.slice(domainStart))}`;
+}

@@ -1,0 +1,56 @@
+import { resolve } from 'node:path';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { loadConnectorCatalog } from '../lib/catalog/index.ts';
+import { loadCollection } from '../lib/content/load-collection.ts';
+import { formatProblemReport } from '../lib/problems/format-problems.ts';
+import { hasErrors } from '../lib/problems/problem.ts';
+
+/** Options of {@link detectionsLoader}. */
+export interface DetectionsLoaderOptions {
+  /** Folder of writeups, relative to the project root. */
+  base: string;
+}
+
+/**
+ * Feeds the `detections` collection from Huntbook's own reader instead of Astro's glob loader,
+ * so the site and `npm run check` share one parser, one schema and one error format.
+ */
+export function detectionsLoader(options: DetectionsLoaderOptions): Loader {
+  return {
+    name: 'huntbook-detections',
+    load: async (context) => {
+      await loadIntoStore(context, options);
+      const dir = resolve(options.base);
+      context.watcher?.add(dir);
+      context.watcher?.on('all', (_event, path) => {
+        if (path.startsWith(dir) && path.endsWith('.md')) void loadIntoStore(context, options);
+      });
+    },
+  };
+}
+
+async function loadIntoStore(context: LoaderContext, options: DetectionsLoaderOptions): Promise<void> {
+  const root = process.cwd();
+  const collection = loadCollection(resolve(root, options.base), root, loadConnectorCatalog());
+  if (collection.problems.length) {
+    const report = formatProblemReport(collection.problems, collection.fileCount);
+    if (hasErrors(collection.problems)) context.logger.error(`\n${report}`);
+    else context.logger.warn(`\n${report}`);
+  }
+  // The dev server keeps serving the valid writeups and shows the errors; a build must stop.
+  if (hasErrors(collection.problems) && process.env.NODE_ENV === 'production') {
+    throw new Error('Huntbook content has errors (listed above); nothing was built.');
+  }
+  context.store.clear();
+  for (const writeup of collection.writeups) {
+    const { body, ...data } = writeup;
+    context.store.set({
+      id: writeup.id,
+      data: { ...data },
+      body,
+      filePath: writeup.file,
+      digest: context.generateDigest(JSON.stringify(writeup)),
+      rendered: await context.renderMarkdown(body),
+    });
+  }
+}

@@ -1,0 +1,95 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { fromHtml } from 'hast-util-from-html';
+import { selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConnectorCatalog } from '../../src/lib/catalog/index.ts';
+import { loadCollection } from '../../src/lib/content/load-collection.ts';
+import { findLiveIndicators } from '../../src/lib/audit/audit-html.ts';
+
+// Builds the valid fixtures into a real site (with TZ west of Greenwich, F12) and reads the HTML.
+const root = process.cwd();
+const content = 'test/fixtures/valid';
+const out = join(root, '.huntbook/test-site');
+const collection = loadCollection(join(root, content), root, loadConnectorCatalog());
+const page = (id: string) => readFileSync(join(out, 'detections', id, 'index.html'), 'utf8');
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
+beforeAll(() => {
+  execFileSync(process.execPath, ['scripts/build.ts', '--content', content, '--out', out], {
+    stdio: 'pipe',
+    env: { ...process.env, TZ: 'America/New_York' },
+  });
+}, 240_000);
+
+describe('fixture site build', () => {
+  it('renders every writeup page', () => {
+    expect(collection.writeups.length).toBeGreaterThanOrEqual(3);
+    for (const { id } of collection.writeups) expect(page(id)).toContain('<h1');
+  });
+
+  it('shows each IOC defanged, once, in the IOC table', () => {
+    const tree = fromHtml(page('mixed-fanging'));
+    const values = selectAll('.hb-ioc-table code.hb-ioc', tree).map((node) => toString(node));
+    expect(values).toEqual([
+      'hxxp[://]192[.]0[.]2[.]130/img.cgi',
+      'evil[.]example',
+      'hxxps[://]login[.]evil[.]example/a?b=c',
+      'httpalerts@example[.]com',
+      '3395856ce81f2b7382dee72602f798b642f14140',
+      '2001[:]db8[:][:]/32',
+      '[2001[:]db8[:][:]5]:8443',
+    ]);
+  });
+
+  it('keeps every query verbatim in code and in the copy button', () => {
+    for (const writeup of collection.writeups) {
+      const tree = fromHtml(page(writeup.id));
+      const blocks = selectAll('[data-query]', tree);
+      expect(blocks).toHaveLength(writeup.queries.length);
+      blocks.forEach((block, index) => {
+        const query = writeup.queries[index]!.text;
+        const lines = selectAll('pre .ec-line', block).map((line) => toString(line));
+        expect(lines.join('\n')).toBe(query);
+        const button = selectAll('button[data-code]', block)[0]!;
+        expect(String(button.properties.dataCode).replace(/\u007f/g, '\n')).toBe(query);
+      });
+    }
+  });
+
+  it('has no live indicator outside KQL code, on any page', () => {
+    // Hashes read the same defanged and fanged, so only indicators that defanging changes count.
+    const live = collection.writeups.flatMap((w) => w.iocs.filter((ioc) => ioc.defanged !== ioc.value));
+    const indicators = live.map((ioc) => (ioc.type === 'ip:port' ? ioc.value.replace(/^\[|\]?:\d+$/g, '') : ioc.value));
+    const pages = listFiles(out).filter((file) => file.endsWith('.html'));
+    const findings = pages.flatMap((file) => findLiveIndicators(readFileSync(file, 'utf8'), indicators).map((f) => ({ file, ...f })));
+    expect(findings).toEqual([]);
+  });
+
+  it('keeps live indicators out of the search index', () => {
+    const fragments = listFiles(join(out, 'pagefind')).filter((file) => file.includes('fragment'));
+    expect(fragments.length).toBeGreaterThan(0);
+    const text = fragments.map((file) => gunzipSync(readFileSync(file)).toString('utf8')).join('\n');
+    expect(text).toContain('evil[.]example');
+    for (const value of ['192.0.2.130', 'evil.example', 'httpalerts@example.com', '203.0.113.10']) expect(text).not.toContain(value);
+  });
+
+  it('lists connectors and false positives', () => {
+    const html = page('mixed-fanging');
+    expect(html).toContain('Microsoft Defender XDR');
+    expect(html).toContain('Needs Defender for Endpoint onboarding');
+    expect(html).toContain('Sandbox detonations');
+    expect(html).toContain('Exclude DeviceName startswith');
+  });
+
+  it('renders dates exactly as written in a western time zone (F12)', () => {
+    expect(page('yaml-traps')).toContain('<time datetime="2024-03-01">2024-03-01</time>');
+    expect(page('yaml-traps')).toContain('2024-02-28');
+  });
+});

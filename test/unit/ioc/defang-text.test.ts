@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { defangText } from '../../../src/lib/ioc/index.ts';
+
+describe('defangText', () => {
+  it.each([
+    ['Beacons to evil.example every 60s.', 'Beacons to evil[.]example every 60s.'],
+    ['Downloads from http://192.0.2.130/img.cgi, then runs it.', 'Downloads from hxxp[://]192[.]0[.]2[.]130/img.cgi, then runs it.'],
+    ['(see https://evil.example/a)', '(see hxxps[://]evil[.]example/a)'],
+    ['C2 at tcp://c2.example.net:8989/x.', 'C2 at tcp[://]c2[.]example[.]net:8989/x.'],
+    ['Mail from httpalerts@example.com.', 'Mail from httpalerts@example[.]com.'],
+    ['Connects to 203.0.113.10:449 and 198.51.100.7.', 'Connects to 203[.]0[.]113[.]10:449 and 198[.]51[.]100[.]7.'],
+    ['Blocks 10.0.0.0/8 and 2001:db8::/32.', 'Blocks 10[.]0[.]0[.]0/8 and 2001[:]db8[:][:]/32.'],
+    ['Listens on [2001:db8::5]:8443 and 2001:db8::1.', 'Listens on [2001[:]db8[:][:]5]:8443 and 2001[:]db8[:][:]1.'],
+    ['Seen at 2001:db8::1: twice', 'Seen at 2001[:]db8[:][:]1: twice'],
+    ['Visit WWW.MDOT.EXAMPLE/pay now', 'Visit WWW[.]MDOT[.]EXAMPLE/pay now'],
+    ['Host bücher.example resolves', 'Host bücher[.]example resolves'],
+    ['UNC path \\\\files.evil.example\\share', 'UNC path \\\\files[.]evil[.]example\\share'],
+    ['Phish at evil.app and cdn.evil.sh', 'Phish at evil.app and cdn[.]evil[.]sh'],
+    ['Short link bit.ly/abc', 'Short link bit[.]ly/abc'],
+    ['`evil.example`', '`evil[.]example`'],
+    ['[link](http://evil.example/x)', '[link](hxxp[://]evil[.]example/x)'],
+  ])('%s', (input, expected) => {
+    expect(defangText(input)).toBe(expected);
+  });
+
+  it.each([
+    'BackupService.exe writes to SCOMAgent.exe',
+    'Runs setup.sh then script.py, e.g. from cron, i.e. hourly.',
+    'Fixed in version 1.2.3 (and 10.0.19041.1).',
+    'README.md, user.id and process.name are fields, not hosts.',
+    'Built on ASP.NET and System.IO; see Safari.app.',
+    'At 12:30:45 the MAC 00:1a:2b:3c:4d:5e and dead::beef appeared.',
+    'The retina icon@2x.png and /tmp/evil.example are not hosts.',
+    'Invalid 203.0.113.300 and 1.2.3.4.5 stay as written.',
+    'A. B. C. Etc. U.S.A. No dots here',
+  ])('leaves non-indicators byte-identical: %s', (input) => {
+    expect(defangText(input)).toBe(input);
+  });
+
+  it.each([
+    'hxxp[://]evil[.]example/x',
+    'evil[.]example and evil(dot)example and evil{.}example',
+    'HXXPS[://]EVIL[.]EXAMPLE/a',
+    'billing[at]evil[.]example',
+    '198[.]51[.]100[.]7 and 203[.]0[.]113[.]10:449',
+    '2001[:]db8[:][:]1 and [2001[:]db8[:][:]5]:8443',
+    'hxxp[:]//evil[.]example',
+  ])('leaves already-defanged text as it is: %s', (input) => {
+    expect(defangText(input)).toBe(input);
+  });
+
+  it('completes partly defanged tokens and keeps their existing brackets', () => {
+    expect(defangText('hxxp://192.0.2[.]130/img.cgi')).toBe('hxxp[://]192[.]0[.]2[.]130/img.cgi');
+    expect(defangText('evil[dot]example.net')).toBe('evil[dot]example[.]net');
+  });
+
+  it('preserves case, including in the scheme', () => {
+    expect(defangText('HTTP://Evil.Example/A')).toBe('HXXP[://]Evil[.]Example/A');
+  });
+
+  it('defangs any URL with a scheme, even one that would not validate', () => {
+    expect(defangText('open http://localhost:8080/admin')).toBe('open hxxp[://]localhost:8080/admin');
+  });
+
+  it('is idempotent on a mixed paragraph', () => {
+    const text = 'From billing@evil.example via https://evil.example/a?u=http://198.51.100.7/ to 203.0.113.10:449; see setup.sh.';
+    const once = defangText(text);
+    expect(once).toBe('From billing@evil[.]example via hxxps[://]evil[.]example/a?u=http[://]198[.]51[.]100[.]7/ to 203[.]0[.]113[.]10:449; see setup.sh.');
+    expect(defangText(once)).toBe(once);
+  });
+});
