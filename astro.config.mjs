@@ -11,7 +11,8 @@ export default defineConfig({
   integrations: [
     starlight({
       title: 'Huntbook',
-      description: 'Detection writeups: defanged IOCs, runnable KQL hunting queries, connectors and false-positive guidance.',
+      description:
+        'Detection writeups: defanged IOCs, runnable KQL hunting queries, connectors and false-positive guidance.',
       lastUpdated: false,
       pagination: false,
       favicon: '/favicon.svg',

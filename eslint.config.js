@@ -1,10 +1,22 @@
 // @ts-check
 import js from '@eslint/js';
 import astro from 'eslint-plugin-astro';
+import { defineConfig } from 'eslint/config';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
-  { ignores: ['dist/', '.astro/', '.huntbook/', 'node_modules/', 'test-results/', '**/*.staging-*/', '**/*.previous-*/'] },
+export default defineConfig(
+  {
+    ignores: [
+      'dist/',
+      '.astro/',
+      '.huntbook/',
+      'node_modules/',
+      'test-results/',
+      '**/*.staging-*/',
+      '**/*.previous-*/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -16,5 +28,9 @@ export default tseslint.config(
   {
     files: ['**/*.astro', '**/*.mjs', 'eslint.config.js'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['**/*.mjs'],
+    languageOptions: { globals: globals.node },
   },
 );

@@ -12,7 +12,9 @@ export function getWriteupViews(): Promise<WriteupView[]> {
   cached ??= (async () => {
     const catalog = loadConnectorCatalog();
     const entries = await getCollection('detections');
-    const views = entries.map((entry) => presentWriteup({ ...(entry.data as Omit<Writeup, 'body'>), body: entry.body ?? '' }, catalog));
+    const views = entries.map((entry) =>
+      presentWriteup({ ...(entry.data as Omit<Writeup, 'body'>), body: entry.body ?? '' }, catalog),
+    );
     return sortByRecency(views);
   })();
   return cached;

@@ -60,18 +60,26 @@ describe('seed writeup page', () => {
     expect(text).toContain('botnet_cc');
     expect(text).toContain('75%');
     expect(text).toContain('ThreatFox');
-    expect(await page.locator('a[href^="http"]:not([href*="127.0.0.1"])').evaluateAll((links) => links.map((a) => a.textContent))).not.toContainEqual(expect.stringMatching(/\d+\.\d+\.\d+\.\d+/));
+    expect(
+      await page
+        .locator('a[href^="http"]:not([href*="127.0.0.1"])')
+        .evaluateAll((links) => links.map((a) => a.textContent)),
+    ).not.toContainEqual(expect.stringMatching(/\d+\.\d+\.\d+\.\d+/));
     await page.close();
   });
 
   it('makes no request outside the site and saves screenshots (desktop and phone, light and dark)', async () => {
     const foreign: string[] = [];
     for (const colorScheme of ['light', 'dark'] as const) {
-      for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 390, height: 844 }]] as const) {
+      for (const [name, viewport] of [
+        ['desktop', { width: 1280, height: 900 }],
+        ['phone', { width: 390, height: 844 }],
+      ] as const) {
         const context = await browser.newContext({ viewport, colorScheme, deviceScaleFactor: 1 });
         const page = await context.newPage();
         page.on('request', (request) => {
-          if (!request.url().startsWith(server.origin) && !request.url().startsWith('data:')) foreign.push(request.url());
+          if (!request.url().startsWith(server.origin) && !request.url().startsWith('data:'))
+            foreign.push(request.url());
         });
         await page.goto(`${server.origin}/detections/${seed.id}/`, { waitUntil: 'networkidle' });
         await page.screenshot({ path: join(shots, `seed-${name}-${colorScheme}.png`), fullPage: true });

@@ -18,7 +18,9 @@ const collection = loadCollection(join(root, content), root, loadConnectorCatalo
 const page = (id: string) => readFileSync(join(out, 'detections', id, 'index.html'), 'utf8');
 
 function listFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
 }
 
 beforeAll(() => {
@@ -54,10 +56,10 @@ describe('fixture site build', () => {
       const blocks = selectAll('[data-query]', tree);
       expect(blocks).toHaveLength(writeup.queries.length);
       blocks.forEach((block, index) => {
-        const query = writeup.queries[index]!.text;
+        const query = writeup.queries[index].text;
         const lines = selectAll('pre .ec-line', block).map((line) => toString(line));
         expect(lines.join('\n')).toBe(query);
-        const button = selectAll('button[data-code]', block)[0]!;
+        const button = selectAll('button[data-code]', block)[0];
         expect(String(button.properties.dataCode).replace(/\u007f/g, '\n')).toBe(query);
       });
     }
@@ -68,7 +70,9 @@ describe('fixture site build', () => {
     const live = collection.writeups.flatMap((w) => w.iocs.filter((ioc) => ioc.defanged !== ioc.value));
     const indicators = live.map((ioc) => (ioc.type === 'ip:port' ? ioc.value.replace(/^\[|\]?:\d+$/g, '') : ioc.value));
     const pages = listFiles(out).filter((file) => file.endsWith('.html'));
-    const findings = pages.flatMap((file) => findLiveIndicators(readFileSync(file, 'utf8'), indicators).map((f) => ({ file, ...f })));
+    const findings = pages.flatMap((file) =>
+      findLiveIndicators(readFileSync(file, 'utf8'), indicators).map((f) => ({ file, ...f })),
+    );
     expect(findings).toEqual([]);
   });
 
@@ -77,7 +81,8 @@ describe('fixture site build', () => {
     expect(fragments.length).toBeGreaterThan(0);
     const text = fragments.map((file) => gunzipSync(readFileSync(file)).toString('utf8')).join('\n');
     expect(text).toContain('evil[.]example');
-    for (const value of ['192.0.2.130', 'evil.example', 'httpalerts@example.com', '203.0.113.10']) expect(text).not.toContain(value);
+    for (const value of ['192.0.2.130', 'evil.example', 'httpalerts@example.com', '203.0.113.10'])
+      expect(text).not.toContain(value);
   });
 
   it('lists connectors and false positives', () => {

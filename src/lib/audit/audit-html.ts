@@ -14,7 +14,8 @@ export interface LiveIndicator {
 }
 
 // A dotted quad of real octets, not part of a longer number: fanged, so copyable and linkable.
-const FANGED_IPV4 = /(?<![\d.[])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\d\]]|\.\d)/g;
+const FANGED_IPV4 =
+  /(?<![\d.[])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\d\]]|\.\d)/g;
 
 /** True for an element whose subtree is a query and so must keep indicators live. */
 function isQueryElement(element: Element): boolean {
@@ -36,10 +37,21 @@ export function findLiveIndicators(html: string, indicators: readonly string[]):
     const lower = text.toLowerCase();
     for (const needle of needles) {
       const at = lower.indexOf(needle);
-      if (at !== -1) found.push({ indicator: needle, where, element, context: text.slice(Math.max(0, at - 30), at + needle.length + 30) });
+      if (at !== -1)
+        found.push({
+          indicator: needle,
+          where,
+          element,
+          context: text.slice(Math.max(0, at - 30), at + needle.length + 30),
+        });
     }
     for (const match of text.matchAll(FANGED_IPV4)) {
-      found.push({ indicator: match[0], where, element, context: text.slice(Math.max(0, match.index - 30), match.index + match[0].length + 30) });
+      found.push({
+        indicator: match[0],
+        where,
+        element,
+        context: text.slice(Math.max(0, match.index - 30), match.index + match[0].length + 30),
+      });
     }
   };
   const walk = (node: Nodes, parent: string) => {
@@ -56,7 +68,8 @@ export function findLiveIndicators(html: string, indicators: readonly string[]):
       const content = (node as Element & { content?: Nodes }).content;
       if (content) walk(content, node.tagName);
     }
-    if ('children' in node) for (const child of node.children) walk(child as Nodes, node.type === 'element' ? node.tagName : parent);
+    if ('children' in node)
+      for (const child of node.children) walk(child, node.type === 'element' ? node.tagName : parent);
   };
   walk(fromHtml(html), 'root');
   return found;

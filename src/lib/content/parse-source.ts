@@ -56,7 +56,7 @@ export function parseSource(file: string, rawText: string): ParsedSource {
       hint: YAML_HINTS[error.code] ?? 'check the quoting and indentation of this line',
     }));
   }
-  const data = doc.errors.length ? undefined : doc.toJS();
+  const data: unknown = doc.errors.length ? undefined : doc.toJS();
   if (!doc.errors.length && (data === null || typeof data !== 'object' || Array.isArray(data))) {
     problems.push(createError({ file, line: 1, field: 'frontmatter', message: 'frontmatter is not a set of `field: value` lines', hint: 'write one field per line, e.g. title: My detection' }));
   }
@@ -70,12 +70,12 @@ export function parseSource(file: string, rawText: string): ParsedSource {
 }
 
 function firstSentence(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
 
 /** Offset of the deepest node on `path` that exists, so a missing field points at its parent. */
 function findNodeOffset(doc: Document, path: readonly PropertyKey[]): number {
-  let node: Node | null | undefined = doc.contents as Node | null;
+  let node: Node | null | undefined = doc.contents;
   let offset = node?.range?.[0] ?? 0;
   for (const key of path) {
     if (isMap(node)) {

@@ -11,8 +11,12 @@ export interface RequiredTable {
   table: string;
   /** The author's note, defanged for display. */
   note?: string;
-  /** Connectors that fill the table, from the catalog. */
+  /** Connectors that fill the table, from the catalog, recommended first. */
   connectors: ConnectorEntry[];
+  /** The connector to enable: the catalog's first one that is not deprecated. */
+  connector?: ConnectorEntry;
+  /** Other current connectors that can fill the table instead. */
+  alternatives: ConnectorEntry[];
 }
 
 /** Display data for one writeup: every free-text string already defanged, derived facts computed. */
@@ -34,6 +38,13 @@ export interface WriteupView {
   updated: string;
 }
 
+/** Pairs a table with its connectors; retired connectors are kept out of the reader's way. */
+function describeTable(table: string, note: string | undefined, catalog: ConnectorCatalog): RequiredTable {
+  const connectors = connectorsForTable(catalog, table);
+  const [connector, ...alternatives] = connectors.filter((entry) => !entry.deprecated);
+  return { table, note: defangOptional(note), connectors, connector: connector ?? connectors[0], alternatives };
+}
+
 const defangOptional = (text: string | undefined) => (text === undefined ? undefined : defangText(text));
 
 /** Derives the display data of a writeup; the only place where frontmatter text is defanged. */
@@ -44,11 +55,7 @@ export function presentWriteup(writeup: Writeup, catalog: ConnectorCatalog): Wri
     summary: defangText(writeup.summary),
     iocs: writeup.iocs.map((ioc) => ({ ...ioc, note: defangOptional(ioc.note) })),
     iocTypes: IOC_TYPES.filter((type) => writeup.iocs.some((ioc) => ioc.type === type)),
-    tables: writeup.connectors.map(({ table, note }) => ({
-      table,
-      note: defangOptional(note),
-      connectors: connectorsForTable(catalog, table),
-    })),
+    tables: writeup.connectors.map(({ table, note }) => describeTable(table, note, catalog)),
     falsePositives: writeup.false_positives.map((fp) => ({
       scenario: defangText(fp.scenario),
       description: defangOptional(fp.description),
@@ -69,7 +76,9 @@ export interface SiteStats {
 /** Counts writeups, indicators, distinct families (case-insensitive) and distinct connectors. */
 export function countSiteStats(views: readonly WriteupView[]): SiteStats {
   const families = new Set(views.flatMap((view) => view.writeup.malware.map((name) => name.toLowerCase())));
-  const connectors = new Set(views.flatMap((view) => view.tables.flatMap((table) => table.connectors.map((c) => c.id))));
+  const connectors = new Set(
+    views.flatMap((view) => view.tables.flatMap((table) => table.connectors.map((c) => c.id))),
+  );
   return {
     writeups: views.length,
     iocs: views.reduce((total, view) => total + view.writeup.iocs.length, 0),

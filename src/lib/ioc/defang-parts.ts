@@ -1,12 +1,14 @@
 // Building blocks for display forms. Every helper leaves already-defanged
 // tokens as they are, so nothing is ever bracketed twice.
-import { findClosingBracket, splitUrl, startsWithAddressBracket } from './url-parts.ts';
+import { findClosingBracket, findLastAtSign, splitUrl, startsWithAddressBracket } from './url-parts.ts';
 
 const DOT_OR_TOKEN = /\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|\{dot\}|\./gi;
 const COLON_OR_TOKEN = /\[:\]|:/g;
-const AT_OR_TOKEN = /@|\[(?:@|at)\]|\((?:@|at)\)|\{(?:@|at)\}/gi;
-/** Live link markers that may hide outside a host: a nested `://` or a dotted quad. */
-const NESTED_MARKER = /\[:\/\/\]|:\/\/|\d{1,3}(?:\.\d{1,3}){3}/g;
+/**
+ * Live link markers that may hide outside a host: a nested `://`, or a run of
+ * four or more dotted numbers (taken whole, so no live quad is left inside it).
+ */
+const NESTED_MARKER = /\[:\/\/\]|:\/\/|\d+(?:\.\d+){3,}/g;
 
 /** Bracket every live dot; `[.]`, `(dot)` and friends stay as written. */
 export function defangDots(text: string): string {
@@ -33,8 +35,8 @@ export function defangScheme(scheme: string): string {
  */
 export function defangNested(text: string): string {
   return text.replace(NESTED_MARKER, (token) => {
-    if (token === '://') return '[://]';
-    return token.startsWith('[') ? token : defangDots(token);
+    if (token === '[://]') return token;
+    return token === '://' ? '[://]' : defangDots(token);
   });
 }
 
@@ -51,14 +53,15 @@ export function defangUrl(url: string): string {
   const parts = splitUrl(url);
   if (!parts) return defangDots(defangNested(url));
   const separator = parts.separator === '://' ? '[://]' : parts.separator;
-  return `${defangScheme(parts.scheme)}${separator}${defangNested(parts.userinfo)}${defangHost(parts.host)}${parts.port}${defangNested(parts.rest)}`;
+  // A well-formed port stays; anything else (a bare ':' before '//…') is bracketed so it cannot form a live '://'.
+  const port = parts.port === '' || /^(?::|\[:\])\d+$/.test(parts.port) ? parts.port : defangAddress(parts.port);
+  return `${defangScheme(parts.scheme)}${separator}${defangNested(parts.userinfo)}${defangHost(parts.host)}${port}${defangNested(parts.rest)}`;
 }
 
 /** Local part and at-sign kept, mail domain defanged. */
 export function defangEmail(address: string): string {
-  let at: RegExpExecArray | undefined;
-  for (const match of address.matchAll(AT_OR_TOKEN)) at = match;
+  const at = findLastAtSign(address);
   if (!at) return defangDots(address);
-  const domainStart = at.index + at[0].length;
-  return `${defangNested(address.slice(0, at.index))}${at[0]}${defangDots(address.slice(domainStart))}`;
+  const domainStart = at.index + at.text.length;
+  return `${defangNested(address.slice(0, at.index))}${at.text}${defangDots(address.slice(domainStart))}`;
 }

@@ -7,7 +7,8 @@ import { normaliseIoc } from './normalise.ts';
 import { refangText } from './refang.ts';
 import { splitHostPort, splitUrl, startsWithAddressBracket } from './url-parts.ts';
 
-// Building blocks; each accepts the live and the defanged spellings so defanged text is recognised again.
+// Building blocks; each accepts the live and the defanged spellings so defanged text is recognised again
+// (an e-mail local part may carry `[.]` because a dotted quad inside it gets defanged).
 const DOT = String.raw`(?:\.|\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|\{dot\})`;
 const COLON = String.raw`(?::|\[:\])`;
 const AT = String.raw`(?:@|\[(?:@|at)\]|\((?:@|at)\)|\{(?:@|at)\})`;
@@ -26,7 +27,7 @@ const HOST_END = String.raw`(?![\p{L}\p{M}\p{N}_-]|${DOT}${WORD})`;
 const TOKEN = new RegExp(
   [
     String.raw`(?<url>(?<![\p{L}\p{N}_+.-])[a-z][a-z0-9+.-]*${SEPARATOR}${TAIL})`,
-    String.raw`(?<email>(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+${AT}${LABEL}(?:${DOT}${LABEL})+${HOST_END})`,
+    String.raw`(?<email>(?<![\p{L}\p{N}._%+-]|\[\.\])(?:[\p{L}\p{N}._%+-]|\[\.\])+${AT}${LABEL}(?:${DOT}${LABEL})+${HOST_END})`,
     String.raw`(?<ipv6>(?<![\p{L}\p{N}_:.])(?:\[${IPV6}\]${PORT}|${IPV6}(?:\/\d{1,3})?)(?![\p{L}\p{N}_]))`,
     String.raw`(?<ipv4>(?<![\p{L}\p{N}_.])${QUAD}${HOST_END}${PORT}(?:\/${TAIL})?)`,
     String.raw`(?<domain>${HOST_START}${LABEL}(?:${DOT}${LABEL})+${HOST_END}${PORT}(?:\/${TAIL})?)`,
@@ -35,6 +36,8 @@ const TOKEN = new RegExp(
 );
 
 const CLOSERS: Readonly<Record<string, string>> = { ')': '(', ']': '[', '}': '{' };
+/** A defang token at the end of a token is part of it, never a stray closing bracket. */
+const ENDS_WITH_DEFANG = /(?:\[(?:\.|:|:\/\/|dot|@|at)\]|\((?:\.|dot|@|at)\)|\{(?:\.|dot|@|at)\})$/i;
 
 /** Split trailing sentence punctuation and unbalanced closing brackets off a token that ends in free-form text. */
 function splitTrailing(token: string): [string, string] {
@@ -43,7 +46,8 @@ function splitTrailing(token: string): [string, string] {
     const last = token[end - 1] ?? '';
     const opener = CLOSERS[last];
     const body = token.slice(0, end);
-    if (".,;:!?*'\"".includes(last)) end--;
+    if ('.,;:!?*\'"'.includes(last)) end--;
+    else if (ENDS_WITH_DEFANG.test(body)) break;
     else if (opener && body.split(opener).length < body.split(last).length) end--;
     else break;
   }
@@ -69,8 +73,9 @@ function defangIpv6Token(token: string): string {
   if (!/\d/.test(token)) return token;
   const bracketed = startsWithAddressBracket(token);
   const { host, port } = bracketed ? splitHostPort(token) : { host: token, port: '' };
-  const address = bracketed ? host.slice(1, -1) : host.split('/')[0] ?? '';
-  if (normaliseIoc(address, 'ip').ok) return bracketed ? defangHost(host) + port : `${defangAddress(address)}${token.slice(address.length)}`;
+  const address = bracketed ? host.slice(1, -1) : (host.split('/')[0] ?? '');
+  if (normaliseIoc(address, 'ip').ok)
+    return bracketed ? defangHost(host) + port : `${defangAddress(address)}${token.slice(address.length)}`;
   // A sentence may end in a colon right after the address ("reached 2001:db8::1: then …").
   if (!bracketed && token.endsWith(':') && !token.endsWith('::')) return defangIpv6Token(token.slice(0, -1)) + ':';
   return token;

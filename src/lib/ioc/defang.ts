@@ -32,7 +32,7 @@ export function defangIoc(value: string, type: IocType): string {
 }
 
 /** Normalise then defang; a value that does not validate is defanged as free text. Idempotent on defanged input. */
-export function defangValue(raw: string, declaredType?: IocType | string): string {
+export function defangValue(raw: string, declaredType?: IocType | (string & {})): string {
   const result = normaliseIoc(raw, declaredType);
   return result.ok ? defangIoc(result.value, result.type) : defangText(raw);
 }

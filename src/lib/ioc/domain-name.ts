@@ -19,12 +19,10 @@ function rejectForeignShape(value: string): Checked | undefined {
     );
   }
   if (/:\d*$/.test(value)) {
-    return fail(
-      `${value} is not a domain (it has a port)`,
-      `drop the port, or declare a url such as tcp://${value}`,
-    );
+    return fail(`${value} is not a domain (it has a port)`, `drop the port, or declare a url such as tcp://${value}`);
   }
-  if (value.includes('@')) return fail(`${value} is not a domain (it contains @)`, 'declare it as an email, or keep only the part after @');
+  if (value.includes('@'))
+    return fail(`${value} is not a domain (it contains @)`, 'declare it as an email, or keep only the part after @');
   return undefined;
 }
 
@@ -32,7 +30,10 @@ function rejectForeignShape(value: string): Checked | undefined {
 function checkLabel(value: string, label: string, isLast: boolean): Checked | undefined {
   if (label === '') return fail(`${value} is not a valid domain (it has an empty label)`, DOMAIN_HINT);
   if (label.length > MAX_LABEL) {
-    return fail(`${value} is not a valid domain (label ${label.slice(0, 12)}… is ${label.length} characters, max ${MAX_LABEL})`, DOMAIN_HINT);
+    return fail(
+      `${value} is not a valid domain (label ${label.slice(0, 12)}… is ${label.length} characters, max ${MAX_LABEL})`,
+      DOMAIN_HINT,
+    );
   }
   const bad = /[^a-z0-9_-]/.exec(label);
   if (bad) return fail(`${value} is not a valid domain (label "${label}" contains "${bad[0]}")`, DOMAIN_HINT);
@@ -44,7 +45,10 @@ function checkLabel(value: string, label: string, isLast: boolean): Checked | un
     return fail(`${value} is not a valid domain (top-level label "${label}" contains "_")`, DOMAIN_HINT);
   }
   if (label.startsWith('xn--') && domainToUnicode(label) === label) {
-    return fail(`${value} is not a valid domain (label "${label}" is not valid punycode)`, 'copy the name again from the source, or write it in Unicode');
+    return fail(
+      `${value} is not a valid domain (label "${label}" is not valid punycode)`,
+      'copy the name again from the source, or write it in Unicode',
+    );
   }
   return undefined;
 }
@@ -58,12 +62,18 @@ export function canonicaliseDomain(value: string): Checked {
   if (/[^\p{ASCII}]/u.test(name)) {
     ascii = domainToASCII(name);
     if (ascii === '') {
-      return fail(`${value} is not a valid internationalised domain name`, 'check the name for stray symbols or spaces');
+      return fail(
+        `${value} is not a valid internationalised domain name`,
+        'check the name for stray symbols or spaces',
+      );
     }
   }
   const labels = ascii.split('.');
   if (labels.length < 2) {
-    return fail(`${value} is not a valid domain (it has a single label)`, `write the fully qualified name, e.g. ${name || 'host'}.example`);
+    return fail(
+      `${value} is not a valid domain (it has a single label)`,
+      `write the fully qualified name, e.g. ${name || 'host'}.example`,
+    );
   }
   for (const [index, label] of labels.entries()) {
     const problem = checkLabel(value, label, index === labels.length - 1);

@@ -2,7 +2,8 @@ import { parseIpv4 } from './ipv4-address.ts';
 import { fail, pass } from './checked.ts';
 import type { Checked } from './checked.ts';
 
-const IPV6_HINT = 'write up to eight colon-separated groups of 1–4 hex digits, with :: once for a run of zero groups, e.g. 2001:db8::7';
+const IPV6_HINT =
+  'write up to eight colon-separated groups of 1–4 hex digits, with :: once for a run of zero groups, e.g. 2001:db8::7';
 
 /** Parse the groups on one side of `::`; an IPv4 tail is only legal at the very end of the address. */
 function parseGroups(text: string, side: string, allowIpv4Tail: boolean): Checked<number[]> {

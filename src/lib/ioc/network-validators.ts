@@ -10,7 +10,8 @@ const PORT_HINT = 'use a whole number from 1 to 65535 without leading zeros, e.g
 export function checkPort(port: string, whole: string): Checked {
   if (port === '') return fail(`${whole} has an empty port after ':'`, PORT_HINT);
   if (!/^\d+$/.test(port)) return fail(`${whole} has a port that is not a number (${port})`, PORT_HINT);
-  if (port.length > 1 && port.startsWith('0')) return fail(`${whole} has a port with a leading zero (${port})`, PORT_HINT);
+  if (port.length > 1 && port.startsWith('0'))
+    return fail(`${whole} has a port with a leading zero (${port})`, PORT_HINT);
   const n = Number(port);
   if (n < 1 || n > 65535) return fail(`${whole} has port ${port}, outside 1–65535`, PORT_HINT);
   return pass(port);
@@ -56,7 +57,10 @@ export function checkIpPort(value: string): Checked {
     if (!match) return fail(`${value} has an unclosed '['`, 'write it as [2001:db8::5]:8443');
     const [, address = '', rest = ''] = match;
     if (!rest.startsWith(':')) {
-      return fail(`${value} has no port after the brackets`, `add one, e.g. [${address}]:443, or declare the type as ip`);
+      return fail(
+        `${value} has no port after the brackets`,
+        `add one, e.g. [${address}]:443, or declare the type as ip`,
+      );
     }
     const host = canonicaliseIpv6(address);
     if (!host.ok) return failWithin(value, host);
@@ -83,7 +87,10 @@ export function checkIpPort(value: string): Checked {
 export function checkCidr(value: string): Checked {
   const slash = value.lastIndexOf('/');
   if (slash < 0) {
-    return fail(`${value} has no /prefix`, `add the prefix length, e.g. ${value}/${value.includes(':') ? 128 : 32}, or declare the type as ip`);
+    return fail(
+      `${value} has no /prefix`,
+      `add the prefix length, e.g. ${value}/${value.includes(':') ? 128 : 32}, or declare the type as ip`,
+    );
   }
   const address = value.slice(0, slash);
   const prefix = value.slice(slash + 1);

@@ -51,7 +51,10 @@ function mismatchHint(value: string, actual: IocType, declared: IocType): string
     'url>domain': 'change the type to url, or keep only the host name',
     'email>domain': 'change the type to email, or keep only the part after @',
   };
-  return hints[`${actual}>${declared}`] ?? `change the type to ${actual}, or correct the value if it really is ${describeType(declared)}`;
+  return (
+    hints[`${actual}>${declared}`] ??
+    `change the type to ${actual}, or correct the value if it really is ${describeType(declared)}`
+  );
 }
 
 /** Drop the internal `decisive` flag. */
@@ -94,19 +97,24 @@ function normaliseDeclared(value: string, declared: IocType): NormaliseResult {
 }
 
 /** Refang, trim, validate and canonicalise one indicator; `declaredType` may be a type, an alias, or omitted to infer. */
-export function normaliseIoc(raw: string, declaredType?: IocType | string): NormaliseResult {
+export function normaliseIoc(raw: string, declaredType?: IocType | (string & {})): NormaliseResult {
   let declared: IocType | undefined;
   if (declaredType !== undefined) {
     declared = resolveIocType(String(declaredType));
     if (!declared) {
-      return { ok: false, message: `"${String(declaredType)}" is not a known indicator type`, hint: `use one of ${listIocTypes()}` };
+      return {
+        ok: false,
+        message: `"${String(declaredType)}" is not a known indicator type`,
+        hint: `use one of ${listIocTypes()}`,
+      };
     }
   }
   if (typeof raw !== 'string') {
     return { ok: false, message: `the value ${String(raw)} is not text`, hint: 'quote the value in the frontmatter' };
   }
   const value = refangText(raw).trim();
-  if (value === '') return { ok: false, message: 'the value is empty', hint: 'give the indicator, or remove the entry' };
+  if (value === '')
+    return { ok: false, message: 'the value is empty', hint: 'give the indicator, or remove the entry' };
   return declared ? normaliseDeclared(value, declared) : normaliseUndeclared(value);
 }
 

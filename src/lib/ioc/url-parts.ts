@@ -37,6 +37,13 @@ export function startsWithAddressBracket(text: string): boolean {
   return text.startsWith('[') && !/^\[(?:\.|dot|:|@|at)\]/i.test(text);
 }
 
+/** The last `@` or defanged at-sign (`[at]`, `(@)` …) in the text, with its position. */
+export function findLastAtSign(text: string): { index: number; text: string } | undefined {
+  let last: { index: number; text: string } | undefined;
+  for (const match of text.matchAll(AT_SIGN)) last = { index: match.index, text: match[0] };
+  return last;
+}
+
 /** Split host and port; the host may be a bracketed IPv6 address. */
 export function splitHostPort(hostPort: string): { host: string; port: string } {
   if (startsWithAddressBracket(hostPort)) {
@@ -48,23 +55,24 @@ export function splitHostPort(hostPort: string): { host: string; port: string } 
   return { host: hostPort.slice(0, hostPort.length - port.length), port };
 }
 
+/** Index of the first `/`, `?` or `#`, not counting the slashes of a stray `[://]`; -1 if none. */
+function findAuthorityEnd(text: string): number {
+  for (const match of text.matchAll(/\[:\/\/\]|[/?#]/g)) if (match[0].length === 1) return match.index;
+  return -1;
+}
+
 /** Split a URL that has a scheme; undefined when there is no `scheme://`. */
 export function splitUrl(url: string): UrlParts | undefined {
   const head = SCHEME_AND_SEPARATOR.exec(url);
   if (!head) return undefined;
   const [prefix, scheme = '', separator = ''] = head;
   const afterSeparator = url.slice(prefix.length);
-  const authorityEnd = afterSeparator.search(/[/?#]/);
+  const authorityEnd = findAuthorityEnd(afterSeparator);
   const authority = authorityEnd < 0 ? afterSeparator : afterSeparator.slice(0, authorityEnd);
   const rest = authorityEnd < 0 ? '' : afterSeparator.slice(authorityEnd);
   // The host follows the last at-sign: `http://bank.example@evil.example/` goes to evil.example.
-  let userinfoEnd = 0;
-  for (const match of authority.matchAll(AT_SIGN)) userinfoEnd = match.index + match[0].length;
+  const at = findLastAtSign(authority);
+  const userinfoEnd = at ? at.index + at.text.length : 0;
   const { host, port } = splitHostPort(authority.slice(userinfoEnd));
   return { scheme, separator, userinfo: authority.slice(0, userinfoEnd), host, port, rest };
-}
-
-/** Reassemble parts into a string. */
-export function joinUrl(parts: UrlParts): string {
-  return `${parts.scheme}${parts.separator}${parts.userinfo}${parts.host}${parts.port}${parts.rest}`;
 }

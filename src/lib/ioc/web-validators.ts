@@ -15,7 +15,8 @@ const MAX_LOCAL = 64;
 function checkUrlHost(url: string, host: string): Checked {
   if (host === '') return fail(`${url} has no host`, 'write the host after ://, e.g. http://evil.example/path');
   if (host.startsWith('[')) {
-    if (!host.endsWith(']')) return fail(`${url} has an unclosed '[' in its host`, 'write an IPv6 host as [2001:db8::5]');
+    if (!host.endsWith(']'))
+      return fail(`${url} has an unclosed '[' in its host`, 'write an IPv6 host as [2001:db8::5]');
     const v6 = canonicaliseIpv6(host.slice(1, -1));
     return v6.ok ? pass(`[${v6.value}]`) : failWithin(url, v6);
   }
@@ -30,14 +31,26 @@ export function checkUrl(value: string): Checked {
   if (!parts) {
     const scheme = /^([a-z][a-z0-9+.-]*):(?!\d)/i.exec(value)?.[1];
     if (scheme) return fail(`${value} has no // after the scheme ${scheme}:`, `write it as ${scheme}://…`);
-    return fail(`${value} has no scheme`, `add one, e.g. http://${value}, or declare the type as domain if it is only a host name`);
+    return fail(
+      `${value} has no scheme`,
+      `add one, e.g. http://${value}, or declare the type as domain if it is only a host name`,
+    );
   }
   if (/[\s\p{Cc}]/u.test(value)) {
-    return fail(`${value} contains whitespace or control characters`, 'percent-encode spaces as %20, and give one URL per entry');
+    return fail(
+      `${value} contains whitespace or control characters`,
+      'percent-encode spaces as %20, and give one URL per entry',
+    );
   }
   const host = checkUrlHost(value, parts.host);
   if (!host.ok) return host;
   if (parts.port !== '') {
+    if (!parts.port.startsWith(':')) {
+      return fail(
+        `${value} has unexpected text after the IPv6 host (${parts.port})`,
+        'write it as [2001:db8::5]:8443/path',
+      );
+    }
     const port = checkPort(parts.port.slice(1), value);
     if (!port.ok) return port;
   }
@@ -46,15 +59,26 @@ export function checkUrl(value: string): Checked {
 
 /** Validate the part before `@`; it is case-sensitive in principle, so it is never rewritten. */
 function checkLocalPart(value: string, local: string): Checked | undefined {
-  if (local === '') return fail(`${value} has nothing before the @`, 'write the full address, e.g. billing@evil.example');
+  if (local === '')
+    return fail(`${value} has nothing before the @`, 'write the full address, e.g. billing@evil.example');
   if (/^mailto:/i.test(local)) return fail(`${value} starts with mailto:`, `drop the prefix: ${value.slice(7)}`);
-  if (local.length > MAX_LOCAL) return fail(`${value} has a local part of ${local.length} characters (max ${MAX_LOCAL})`, 'check the address was copied whole');
+  if (local.length > MAX_LOCAL)
+    return fail(
+      `${value} has a local part of ${local.length} characters (max ${MAX_LOCAL})`,
+      'check the address was copied whole',
+    );
   const bad = [...local].find((c) => !LOCAL_PART.test(c));
   if (bad !== undefined) {
-    return fail(`${value} is not a valid email address (the local part contains "${bad}")`, 'spaces, quotes, commas, colons and brackets are not allowed before the @');
+    return fail(
+      `${value} is not a valid email address (the local part contains "${bad}")`,
+      'spaces, quotes, commas, colons and brackets are not allowed before the @',
+    );
   }
   if (local.startsWith('.') || local.endsWith('.') || local.includes('..')) {
-    return fail(`${value} is not a valid email address (misplaced dot in the local part)`, 'dots may not start, end or repeat in the part before the @');
+    return fail(
+      `${value} is not a valid email address (misplaced dot in the local part)`,
+      'dots may not start, end or repeat in the part before the @',
+    );
   }
   return undefined;
 }
@@ -62,7 +86,8 @@ function checkLocalPart(value: string, local: string): Checked | undefined {
 /** `email`: local part kept exactly, domain validated and lowercased. */
 export function checkEmail(value: string): Checked {
   const at = value.lastIndexOf('@');
-  if (at < 0) return fail(`${value} is not an email address (no @)`, 'write it as local@domain, e.g. billing@evil.example');
+  if (at < 0)
+    return fail(`${value} is not an email address (no @)`, 'write it as local@domain, e.g. billing@evil.example');
   const local = value.slice(0, at);
   const problem = checkLocalPart(value, local);
   if (problem) return problem;

@@ -2,8 +2,21 @@ import { SEVERITIES, STATUSES } from './writeup-schema.ts';
 
 /** Top-level frontmatter fields, for "did you mean" suggestions on unknown keys. */
 export const FRONTMATTER_FIELDS = [
-  'title', 'summary', 'severity', 'status', 'date', 'modified', 'malware', 'attack', 'tags',
-  'author', 'source', 'references', 'iocs', 'connectors', 'false_positives',
+  'title',
+  'summary',
+  'severity',
+  'status',
+  'date',
+  'modified',
+  'malware',
+  'attack',
+  'tags',
+  'author',
+  'source',
+  'references',
+  'iocs',
+  'connectors',
+  'false_positives',
 ] as const;
 
 /** Fields of nested objects, keyed by the parent's generic path. */

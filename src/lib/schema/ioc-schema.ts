@@ -26,7 +26,13 @@ export const iocSchema = iocInputSchema.transform((ioc, ctx) => {
   const result = normaliseIoc(ioc.value, ioc.type);
   if (!result.ok) {
     const field = /type|one of/i.test(result.message) && ioc.type !== undefined ? 'type' : 'value';
-    ctx.addIssue({ code: 'custom', path: [field], input: ioc.value, message: result.message, params: { hint: result.hint } });
+    ctx.addIssue({
+      code: 'custom',
+      path: [field],
+      input: ioc.value,
+      message: result.message,
+      params: { hint: result.hint },
+    });
     return z.NEVER;
   }
   const type: IocType = result.type;

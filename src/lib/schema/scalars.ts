@@ -23,14 +23,11 @@ export function optionalText() {
 
 /** A list that also accepts a single value, since `malware: Remcos` is a common shorthand. */
 export function listOf<T extends z.ZodType>(item: T) {
-  return z.preprocess(
-    (value) => {
-      const present = blankToUndefined(value);
-      if (present === undefined) return [];
-      return Array.isArray(present) ? present : [present];
-    },
-    z.array(item),
-  );
+  return z.preprocess((value) => {
+    const present = blankToUndefined(value);
+    if (present === undefined) return [];
+    return Array.isArray(present) ? (present as unknown[]) : [present];
+  }, z.array(item));
 }
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -50,14 +47,21 @@ export function isCalendarDay(text: string): boolean {
  * shows as the previous day west of Greenwich (field case F12).
  */
 export function calendarDay(options: { allowTimestamp?: boolean } = {}) {
-  return z.string({ error: (issue) => (issue.input === undefined ? 'required' : 'must be a date') }).transform((raw, ctx) => {
-    const text = raw.trim();
-    const fromTimestamp = options.allowTimestamp ? THREATFOX_TIME.exec(text)?.[1] : undefined;
-    const day = fromTimestamp ?? text;
-    if (isCalendarDay(day)) return day;
-    ctx.addIssue({ code: 'custom', input: raw, message: `"${raw}" is not a valid date`, params: { hint: 'write YYYY-MM-DD, e.g. 2026-06-15' } });
-    return z.NEVER;
-  });
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? 'required' : 'must be a date') })
+    .transform((raw, ctx) => {
+      const text = raw.trim();
+      const fromTimestamp = options.allowTimestamp ? THREATFOX_TIME.exec(text)?.[1] : undefined;
+      const day = fromTimestamp ?? text;
+      if (isCalendarDay(day)) return day;
+      ctx.addIssue({
+        code: 'custom',
+        input: raw,
+        message: `"${raw}" is not a valid date`,
+        params: { hint: 'write YYYY-MM-DD, e.g. 2026-06-15' },
+      });
+      return z.NEVER;
+    });
 }
 
 /** Optional calendar day. */
@@ -75,7 +79,12 @@ export function confidence() {
         const text = String(raw).trim().replace(/\s*%$/, '');
         const value = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
         if (value >= 0 && value <= 100) return value;
-        ctx.addIssue({ code: 'custom', input: raw, message: `"${raw}" is not a confidence`, params: { hint: 'a number from 0 to 100, e.g. 75 or "75%"' } });
+        ctx.addIssue({
+          code: 'custom',
+          input: raw,
+          message: `"${raw}" is not a confidence`,
+          params: { hint: 'a number from 0 to 100, e.g. 75 or "75%"' },
+        });
         return z.NEVER;
       })
       .optional(),
@@ -86,7 +95,12 @@ export function confidence() {
 export function webUrl() {
   return requiredText().transform((text, ctx) => {
     if (/^https?:\/\//i.test(text) && URL.canParse(text)) return text;
-    ctx.addIssue({ code: 'custom', input: text, message: `"${text}" is not a web address`, params: { hint: 'write a full https:// URL' } });
+    ctx.addIssue({
+      code: 'custom',
+      input: text,
+      message: `"${text}" is not a web address`,
+      params: { hint: 'write a full https:// URL' },
+    });
     return z.NEVER;
   });
 }

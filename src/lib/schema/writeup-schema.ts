@@ -11,7 +11,7 @@ const ATTACK_ID = /^T\d{4}(\.\d{3})?$/;
 
 function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, {
-    error: (issue) => (issue.input === undefined ? 'required' : `unknown value "${String(issue.input)}"`),
+    error: (issue) => (issue.input === undefined ? 'required' : `unknown value ${JSON.stringify(issue.input)}`),
   });
 }
 
@@ -70,7 +70,9 @@ export const writeupFrontmatterSchema = z.strictObject({
   attack: listOf(
     requiredText()
       .transform((id) => id.toUpperCase())
-      .refine((id) => ATTACK_ID.test(id), { error: (issue) => `"${String(issue.input)}" is not an ATT&CK technique id` }),
+      .refine((id) => ATTACK_ID.test(id), {
+        error: (issue) => `"${String(issue.input)}" is not an ATT&CK technique id`,
+      }),
   ),
   /** Free-form tags. */
   tags: listOf(requiredText()),

@@ -16,7 +16,10 @@ export const ipv4 = fc.ipV4();
 export const ipv6 = fc.oneof(
   fc.ipV6(),
   fc
-    .array(fc.oneof(fc.constant(0), fc.constant(0xffff), fc.integer({ min: 0, max: 0xffff })), { minLength: 8, maxLength: 8 })
+    .array(fc.oneof(fc.constant(0), fc.constant(0xffff), fc.integer({ min: 0, max: 0xffff })), {
+      minLength: 8,
+      maxLength: 8,
+    })
     .map((words) => words.map((w) => w.toString(16).padStart(4, '0')).join(':')),
 );
 
@@ -46,7 +49,9 @@ export const domain = fc
   .map(([name, flips, idn, rootDot]) => `${idn ? `${idn}.` : ''}${mixCase(name, flips)}${rootDot ? '.' : ''}`);
 
 /** Path/query characters a URL may carry; brackets and braces are left out because `[.]`-like runs are defang tokens. */
-const pathChar = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&\'*+,;=:@%/'.split(''));
+const pathChar = fc.constantFrom(
+  ..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'*+,;=:@%/".split(''),
+);
 
 /** Path, query and fragment, in any combination (possibly empty). */
 export const urlTail = fc
@@ -55,7 +60,10 @@ export const urlTail = fc
     fc.option(fc.string({ unit: pathChar, maxLength: 20 }), { nil: undefined }),
     fc.option(fc.string({ unit: pathChar, maxLength: 10 }), { nil: undefined }),
   )
-  .map(([path, query, fragment]) => `${path === undefined ? '' : `/${path}`}${query === undefined ? '' : `?${query}`}${fragment === undefined ? '' : `#${fragment}`}`)
+  .map(
+    ([path, query, fragment]) =>
+      `${path === undefined ? '' : `/${path}`}${query === undefined ? '' : `?${query}`}${fragment === undefined ? '' : `#${fragment}`}`,
+  )
   // A literal `hxxp://` inside a path would be read back as `http://` — the one spelling refanging cannot tell apart.
   .filter((tail) => !/hxxps?:\/\//i.test(tail));
 
@@ -64,7 +72,11 @@ export const url = fc
   .tuple(
     fc.constantFrom('http', 'https', 'HTTPS', 'ftp', 'tcp', 'udp', 'ws', 'wss', 'smb', 'git+ssh'),
     fc.option(fc.constantFrom('user', 'User:Pa55', 'a.b'), { nil: undefined }),
-    fc.oneof(domain.map((d) => d.replace(/\.$/, '')), ipv4, ipv6.map((v6) => `[${v6}]`)),
+    fc.oneof(
+      domain.map((d) => d.replace(/\.$/, '')),
+      ipv4,
+      ipv6.map((v6) => `[${v6}]`),
+    ),
     fc.option(port, { nil: undefined }),
     urlTail,
   )
@@ -80,7 +92,8 @@ export const email = fc
   });
 
 /** Hex digests of the exact length for each hash type, in mixed case. */
-export const hash = (length: number): fc.Arbitrary<string> => fc.string({ unit: hexDigit, minLength: length, maxLength: length });
+export const hash = (length: number): fc.Arbitrary<string> =>
+  fc.string({ unit: hexDigit, minLength: length, maxLength: length });
 
 /** One generator per indicator type. */
 export const RAW_BY_TYPE: ReadonlyArray<readonly [IocType, fc.Arbitrary<string>]> = [

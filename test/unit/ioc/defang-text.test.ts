@@ -4,7 +4,10 @@ import { defangText } from '../../../src/lib/ioc/index.ts';
 describe('defangText', () => {
   it.each([
     ['Beacons to evil.example every 60s.', 'Beacons to evil[.]example every 60s.'],
-    ['Downloads from http://192.0.2.130/img.cgi, then runs it.', 'Downloads from hxxp[://]192[.]0[.]2[.]130/img.cgi, then runs it.'],
+    [
+      'Downloads from http://192.0.2.130/img.cgi, then runs it.',
+      'Downloads from hxxp[://]192[.]0[.]2[.]130/img.cgi, then runs it.',
+    ],
     ['(see https://evil.example/a)', '(see hxxps[://]evil[.]example/a)'],
     ['C2 at tcp://c2.example.net:8989/x.', 'C2 at tcp[://]c2[.]example[.]net:8989/x.'],
     ['Mail from httpalerts@example.com.', 'Mail from httpalerts@example[.]com.'],
@@ -63,9 +66,25 @@ describe('defangText', () => {
   });
 
   it('is idempotent on a mixed paragraph', () => {
-    const text = 'From billing@evil.example via https://evil.example/a?u=http://198.51.100.7/ to 203.0.113.10:449; see setup.sh.';
+    const text =
+      'From billing@evil.example via https://evil.example/a?u=http://198.51.100.7/ to 203.0.113.10:449; see setup.sh.';
     const once = defangText(text);
-    expect(once).toBe('From billing@evil[.]example via hxxps[://]evil[.]example/a?u=http[://]198[.]51[.]100[.]7/ to 203[.]0[.]113[.]10:449; see setup.sh.');
+    expect(once).toBe(
+      'From billing@evil[.]example via hxxps[://]evil[.]example/a?u=http[://]198[.]51[.]100[.]7/ to 203[.]0[.]113[.]10:449; see setup.sh.',
+    );
     expect(defangText(once)).toBe(once);
+  });
+
+  it.each([
+    'http://]http://http://',
+    'http://http://.9',
+    '1.2.3.4/1.2.3.41.2.3.4',
+    '1.2.3.4.sh@0.com',
+    '1.2.3.4a@b.com[://].1.2.3.4',
+    'evil[://].p',
+  ])('stays idempotent on malformed input found by fuzzing: %s', (input) => {
+    const once = defangText(input);
+    expect(defangText(once)).toBe(once);
+    expect(once).not.toMatch(/(?<!\[):\/\//);
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { IOC_TYPE_LABELS, IOC_TYPES, defangIoc, defangValue, normaliseIoc, refangText } from '../../../src/lib/ioc/index.ts';
+import {
+  IOC_TYPE_LABELS,
+  IOC_TYPES,
+  defangIoc,
+  defangValue,
+  normaliseIoc,
+  refangText,
+} from '../../../src/lib/ioc/index.ts';
 import type { IocType } from '../../../src/lib/ioc/index.ts';
 
 describe('defangIoc', () => {
@@ -23,7 +30,11 @@ describe('defangIoc', () => {
     ['email', 'httpalerts@example.com', 'httpalerts@example[.]com'],
     ['email', 'first.last@mail.evil.example', 'first.last@mail[.]evil[.]example'],
     ['md5', 'd41d8cd98f00b204e9800998ecf8427e', 'd41d8cd98f00b204e9800998ecf8427e'],
-    ['sha256', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'],
+    [
+      'sha256',
+      'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+      'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    ],
   ])('%s %s → %s', (type, canonical, shown) => {
     expect(defangIoc(canonical, type)).toBe(shown);
     expect(normaliseIoc(shown, type)).toEqual({ ok: true, type, value: canonical });

@@ -9,7 +9,11 @@ describe('field cases', () => {
   });
 
   it('F02: an e-mail local part starting with "http" is never rewritten', () => {
-    expect(normaliseIoc('httpalerts@example.com')).toEqual({ ok: true, type: 'email', value: 'httpalerts@example.com' });
+    expect(normaliseIoc('httpalerts@example.com')).toEqual({
+      ok: true,
+      type: 'email',
+      value: 'httpalerts@example.com',
+    });
     expect(defangIoc('httpalerts@example.com', 'email')).toBe('httpalerts@example[.]com');
     expect(refangText('httpalerts@example[.]com')).toBe('httpalerts@example.com');
   });
@@ -36,7 +40,11 @@ describe('field cases', () => {
   });
 
   it('F06: HXXPS is refanged to https, and non-http schemes keep their name', () => {
-    expect(normaliseIoc('HXXPS[://]evil[.]example/a')).toEqual({ ok: true, type: 'url', value: 'https://evil.example/a' });
+    expect(normaliseIoc('HXXPS[://]evil[.]example/a')).toEqual({
+      ok: true,
+      type: 'url',
+      value: 'https://evil.example/a',
+    });
     expect(defangIoc('tcp://c2.example.net:8989/x', 'url')).toBe('tcp[://]c2[.]example[.]net:8989/x');
   });
 

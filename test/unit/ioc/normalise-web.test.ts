@@ -91,6 +91,7 @@ describe('normaliseIoc — url', () => {
     ['http://[2001:db8::g]/', 'not a valid IPv6 address'],
     ['http://localhost:8080/', 'single label'],
     ['http://evil_host.example_/', 'contains "_"'],
+    ['http://[::1]x/', 'unexpected text after the IPv6 host'],
   ])('rejects %s (%s)', (input, reason) => {
     const { message } = expectRejected(normaliseIoc(input, 'url'));
     expect(message).toContain(input);

@@ -66,7 +66,17 @@ describe('defangValue', () => {
   });
 
   it('is idempotent on arbitrary text made of defang-prone characters', () => {
-    const unit = fc.constantFrom(...'.:/@[](){}hxtpsdoa019 -'.split(''), 'dot', 'at', 'hxxp', '[.]', '[:]', '[://]', 'evil', 'example');
+    const unit = fc.constantFrom(
+      ...'.:/@[](){}hxtpsdoa019 -'.split(''),
+      'dot',
+      'at',
+      'hxxp',
+      '[.]',
+      '[:]',
+      '[://]',
+      'evil',
+      'example',
+    );
     fc.assert(
       fc.property(fc.string({ unit, maxLength: 24 }), (text) => {
         const once = defangValue(text);
@@ -91,7 +101,10 @@ describe('address parsing agrees with Node', () => {
 
   it('IPv6 validity matches net.isIPv6 on strings of hex digits, colons and dots', () => {
     const unit = fc.constantFrom(...'0123456789abcdefABCDEF'.split(''), ':', ':', ':', '::', '.');
-    const text = fc.oneof(ipv6, fc.string({ unit, minLength: 2, maxLength: 40 }).filter((s) => s.includes(':')));
+    const text = fc.oneof(
+      ipv6,
+      fc.string({ unit, minLength: 2, maxLength: 40 }).filter((s) => s.includes(':')),
+    );
     fc.assert(
       fc.property(text, (candidate) => {
         expect(normaliseIoc(candidate, 'ip').ok).toBe(isIPv6(candidate));
@@ -119,19 +132,33 @@ describe('address parsing agrees with Node', () => {
 describe('defangText properties', () => {
   const word = fc.stringMatching(/^[A-Za-z]{1,8}$/);
   const punctuation = fc.constantFrom(',', '.', ';', ':', '(', ')', '!', '—');
-  const host = fc.tuple(fc.stringMatching(/^[a-z][a-z0-9-]{0,6}[a-z0-9]$/), fc.constantFrom('com', 'net', 'example', 'ru', 'io', 'xyz'));
+  const host = fc.tuple(
+    fc.stringMatching(/^[a-z][a-z0-9-]{0,6}[a-z0-9]$/),
+    fc.constantFrom('com', 'net', 'example', 'ru', 'io', 'xyz'),
+  );
   const knownDomain = host.map(([label, tld]) => `${label}.${tld}`);
   const textUrl = fc
-    .tuple(fc.constantFrom('http', 'https', 'tcp', 'ftp'), fc.oneof(knownDomain, ipv4), fc.option(port, { nil: undefined }), fc.stringMatching(/^(\/[a-z0-9._-]*[a-z0-9])?$/))
+    .tuple(
+      fc.constantFrom('http', 'https', 'tcp', 'ftp'),
+      fc.oneof(knownDomain, ipv4),
+      fc.option(port, { nil: undefined }),
+      fc.stringMatching(/^(\/[a-z0-9._-]*[a-z0-9])?$/),
+    )
     .map(([scheme, h, p, path]) => `${scheme}://${h}${p ? `:${p}` : ''}${path}`);
+  const tagged =
+    (type: IocType) =>
+    (value: string): { type: IocType; value: string } => ({ type, value });
   const indicator = fc.oneof(
-    ipv4.map((value) => ({ type: 'ip' as IocType, value })),
-    fc.tuple(ipv4, port).map(([ip, p]) => ({ type: 'ip:port' as IocType, value: `${ip}:${p}` })),
+    ipv4.map(tagged('ip')),
+    fc.tuple(ipv4, port).map(([ip, p]) => tagged('ip:port')(`${ip}:${p}`)),
     // Prose IPv6 needs a digit (so `dead::beef` stays a word); judge that on the canonical text that is embedded.
-    ipv6.map((v6) => canonical(v6, 'ip')).filter((v6) => /\d/.test(v6)).map((value) => ({ type: 'ip' as IocType, value })),
-    knownDomain.map((value) => ({ type: 'domain' as IocType, value })),
-    textUrl.map((value) => ({ type: 'url' as IocType, value })),
-    knownDomain.map((d) => ({ type: 'email' as IocType, value: `alerts.team@${d}` })),
+    ipv6
+      .map((v6) => canonical(v6, 'ip'))
+      .filter((v6) => /\d/.test(v6))
+      .map(tagged('ip')),
+    knownDomain.map(tagged('domain')),
+    textUrl.map(tagged('url')),
+    knownDomain.map((d) => tagged('email')(`alerts.team@${d}`)),
   );
   const fragment = fc.oneof(
     word.map((text) => ({ text, shown: undefined as string | undefined })),
