@@ -6,6 +6,8 @@ import starlight from '@astrojs/starlight';
 // and a small hand-written sidebar, since one link per writeup costs ~213 KB per page at 1,000.
 export default defineConfig({
   outDir: process.env.HUNTBOOK_OUT_DIR ?? './dist',
+  // One cache per build, so concurrent builds (tests, benchmarks) never share a content store.
+  cacheDir: process.env.HUNTBOOK_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   devToolbar: { enabled: false },
   integrations: [

@@ -18,10 +18,18 @@ function buildSite(contentDir: string, outDir: string): number {
   const staging = `${out}.staging-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
+  const cache = `${staging}-cache`;
   const result = spawnSync(process.execPath, [astroBin, 'build'], {
     stdio: 'inherit',
-    env: { ...process.env, HUNTBOOK_CONTENT: contentDir, HUNTBOOK_OUT_DIR: staging, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      HUNTBOOK_CONTENT: contentDir,
+      HUNTBOOK_OUT_DIR: staging,
+      HUNTBOOK_CACHE_DIR: cache,
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
   });
+  rmSync(cache, { recursive: true, force: true });
   if (result.status !== 0) {
     rmSync(staging, { recursive: true, force: true });
     console.error('huntbook build: astro build failed; the previous site is untouched.');

@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConnectorCatalog } from '../../src/lib/catalog/index.ts';
 import { loadCollection } from '../../src/lib/content/load-collection.ts';
 import { findLiveIndicators } from '../../src/lib/audit/audit-html.ts';
@@ -13,7 +13,7 @@ import { findLiveIndicators } from '../../src/lib/audit/audit-html.ts';
 // Builds the valid fixtures into a real site (with TZ west of Greenwich, F12) and reads the HTML.
 const root = process.cwd();
 const content = 'test/fixtures/valid';
-const out = join(root, '.huntbook/test-site');
+const out = join(root, `.huntbook/test-site-${process.pid}`);
 const collection = loadCollection(join(root, content), root, loadConnectorCatalog());
 const page = (id: string) => readFileSync(join(out, 'detections', id, 'index.html'), 'utf8');
 
@@ -29,6 +29,8 @@ beforeAll(() => {
     env: { ...process.env, TZ: 'America/New_York' },
   });
 }, 240_000);
+
+afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe('fixture site build', () => {
   it('renders every writeup page', () => {
