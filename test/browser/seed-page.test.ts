@@ -45,6 +45,20 @@ describe('seed writeup page', () => {
     await context.close();
   });
 
+  it('copies IOC values defanged by default, and fanged only from the labelled blocklist action', async () => {
+    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/detections/${seed.id}/`);
+    const readClipboard = () => page.evaluate(() => navigator.clipboard.readText());
+    await page.getByRole('button', { name: `Copy ${seed.iocs[0]!.defanged} (defanged)` }).click();
+    await expect.poll(readClipboard).toBe(seed.iocs[0]!.defanged);
+    await page.getByRole('button', { name: 'Copy all (defanged)' }).click();
+    await expect.poll(readClipboard).toBe(seed.iocs.map((ioc) => ioc.defanged).join('\n'));
+    await page.getByRole('button', { name: 'Copy all fanged, for blocklist' }).click();
+    await expect.poll(readClipboard).toBe(seed.iocs.map((ioc) => ioc.value).join('\n'));
+    await context.close();
+  });
+
   it('shows every fact of the seed', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.origin}/detections/${seed.id}/`);

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { defangIoc, normaliseIoc } from '../ioc/index.ts';
+import { defangIoc, displayDomain, normaliseIoc } from '../ioc/index.ts';
 import type { IocType } from '../ioc/ioc-types.ts';
 import { confidence, optionalCalendarDay, optionalText, requiredText } from './scalars.ts';
 
@@ -36,7 +36,10 @@ export const iocSchema = iocInputSchema.transform((ioc, ctx) => {
     return z.NEVER;
   }
   const type: IocType = result.type;
-  return { ...ioc, type, value: result.value, defanged: defangIoc(result.value, type) };
+  // An internationalised domain is shown in Unicode, as readers know it, with its punycode beside it.
+  const shown = type === 'domain' && result.value.includes('xn--') ? displayDomain(result.value) : result.value;
+  const punycode = shown === result.value ? undefined : defangIoc(result.value, type);
+  return { ...ioc, type, value: result.value, defanged: defangIoc(shown, type), punycode };
 });
 
 /** Frontmatter shape of one indicator. */
