@@ -4,11 +4,15 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { auditSite } from '../src/lib/audit/audit-site.ts';
+import { collectIndicatorValues } from '../src/lib/derive/indicator-set.ts';
+import { formatProblemReport } from '../src/lib/problems/format-problems.ts';
 import { runCheck } from './check.ts';
 import { readCliOptions } from './cli-options.ts';
 
 function buildSite(contentDir: string, outDir: string): number {
-  if (!runCheck(contentDir)) {
+  const collection = runCheck(contentDir);
+  if (!collection) {
     console.error('huntbook build: stopped before building; the previous site is untouched.');
     return 1;
   }
@@ -34,6 +38,14 @@ function buildSite(contentDir: string, outDir: string): number {
     rmSync(staging, { recursive: true, force: true });
     console.error('huntbook build: astro build failed; the previous site is untouched.');
     return result.status ?? 1;
+  }
+  // The audit reads what readers will get: pages and search index, before anything is published.
+  const findings = auditSite(staging, collectIndicatorValues(collection.writeups));
+  if (findings.length) {
+    console.error(formatProblemReport(findings, collection.fileCount));
+    console.error('huntbook build: live indicators found in the built site; the previous site is untouched.');
+    rmSync(staging, { recursive: true, force: true });
+    return 1;
   }
   const previous = `${out}.previous-${process.pid}`;
   if (existsSync(out)) renameSync(out, previous);

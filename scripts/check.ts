@@ -1,19 +1,19 @@
 // `npm run check`: validate every writeup without building. Exit 1 when any error is found.
 import { resolve } from 'node:path';
 import { loadConnectorCatalog } from '../src/lib/catalog/index.ts';
-import { loadCollection } from '../src/lib/content/load-collection.ts';
+import { loadCollection, type Collection } from '../src/lib/content/load-collection.ts';
 import { formatProblemReport } from '../src/lib/problems/format-problems.ts';
 import { hasErrors } from '../src/lib/problems/problem.ts';
 import { readCliOptions } from './cli-options.ts';
 
-/** Checks the content folder, prints the report, and says whether the build may go on. */
-export function runCheck(contentDir: string): boolean {
+/** Checks the content folder and prints the report; returns the collection when the build may go on. */
+export function runCheck(contentDir: string): Collection | undefined {
   const root = process.cwd();
   const collection = loadCollection(resolve(root, contentDir), root, loadConnectorCatalog());
   const report = formatProblemReport(collection.problems, collection.fileCount);
   const failed = hasErrors(collection.problems);
   (failed ? console.error : console.log)(report);
-  return !failed;
+  return failed ? undefined : collection;
 }
 
 if (import.meta.main) {

@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { loadConnectorCatalog } from '../lib/catalog/index.ts';
 import { loadCollection } from '../lib/content/load-collection.ts';
+import { collectIndicatorValues } from '../lib/derive/indicator-set.ts';
+import { defangMarkdown } from '../lib/markdown/defang-markdown.ts';
 import { formatProblemReport } from '../lib/problems/format-problems.ts';
 import { hasErrors } from '../lib/problems/problem.ts';
 
@@ -42,6 +44,7 @@ async function loadIntoStore(context: LoaderContext, options: DetectionsLoaderOp
     throw new Error('Huntbook content has errors (listed above); nothing was built.');
   }
   context.store.clear();
+  const indicators = collectIndicatorValues(collection.writeups);
   for (const writeup of collection.writeups) {
     const { body, ...data } = writeup;
     context.store.set({
@@ -50,7 +53,8 @@ async function loadIntoStore(context: LoaderContext, options: DetectionsLoaderOp
       body,
       filePath: writeup.file,
       digest: context.generateDigest(JSON.stringify(writeup)),
-      rendered: await context.renderMarkdown(body),
+      // Prose is defanged before rendering; query fences pass through byte-exact.
+      rendered: await context.renderMarkdown(defangMarkdown(body, indicators)),
     });
   }
 }

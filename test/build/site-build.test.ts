@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -87,12 +87,34 @@ describe('fixture site build', () => {
       expect(text).not.toContain(value);
   });
 
+  it('defangs indicators in the prose body and never links to them', () => {
+    const tree = fromHtml(page('mixed-fanging'));
+    const body = toString(selectAll('.hb-body', tree)[0]!);
+    expect(body).toContain('evil[.]example fetched hxxp[://]192[.]0[.]2[.]130/img.cgi');
+    expect(body).toContain('the second stage (hxxps[://]login[.]evil[.]example/a?b=c)');
+    expect(body).toContain('httpalerts@example[.]com');
+    expect(body).toContain('curl hxxp[://]192[.]0[.]2[.]130/img.cgi');
+    const hrefs = selectAll('.hb-body a[href]', tree).map((a) => String(a.properties.href));
+    expect(hrefs).toContain('https://www.example.org/report');
+    expect(hrefs.filter((href) => /evil|192\.0\.2/.test(href))).toEqual([]);
+  });
+
   it('lists connectors and false positives', () => {
     const html = page('mixed-fanging');
     expect(html).toContain('Microsoft Defender XDR');
     expect(html).toContain('Needs Defender for Endpoint onboarding');
     expect(html).toContain('Sandbox detonations');
     expect(html).toContain('Exclude DeviceName startswith');
+  });
+
+  it('stops on bad content with every problem listed, and keeps the previous site', () => {
+    const before = readFileSync(join(out, 'index.html'), 'utf8');
+    const run = spawnSync(process.execPath, ['scripts/build.ts', '--content', 'test/fixtures/invalid/duplicate-id', '--out', out], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('test/fixtures/invalid/duplicate-id/endpoint/cve-2024-0001.md:1: id: duplicate id "cve-2024-0001"');
+    expect(run.stderr).toContain('test/fixtures/invalid/duplicate-id/network/cve-2024-0001.md:1: id: duplicate id "cve-2024-0001"');
+    expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe(before);
   });
 
   it('renders dates exactly as written in a western time zone (F12)', () => {

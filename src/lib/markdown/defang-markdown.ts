@@ -1,0 +1,101 @@
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import type { Link, Nodes } from 'mdast';
+import { isQueryLanguage } from '../content/extract-queries.ts';
+import { defangText, defangValue, normaliseIoc } from '../ioc/index.ts';
+
+/** A source edit: replace `body.slice(start, end)` with `text`. */
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+// Defang tokens must stay literal text in Markdown: `evil\[.\]example`, never a link reference.
+const DEFANG_TOKEN = /(?<!\\)\[(\.|:\/\/|:|@|dot|at)\]/g;
+
+/** Defangs prose for Markdown text, escaping the brackets it adds so they render as written. */
+function defangProse(source: string): string {
+  const defanged = defangText(source);
+  return defanged === source ? source : defanged.replace(DEFANG_TOKEN, '\\[$1\\]');
+}
+
+/** Host of a URL-ish target, lowercased, or undefined. */
+function hostOf(url: string): string | undefined {
+  const result = normaliseIoc(url, 'url');
+  if (!result.ok) return undefined;
+  return /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?(\[[^\]]+\]|[^:/?#]+)/i.exec(result.value)?.[1]?.replace(/^\[|\]$/g, '');
+}
+
+/**
+ * True when a link target is an indicator rather than a reference to read: it is (or points at a
+ * host that is) one of the known indicators, or its host is a bare IP address.
+ */
+function isIndicatorTarget(url: string, indicators: ReadonlySet<string>): boolean {
+  const ioc = normaliseIoc(url);
+  if (ioc.ok && indicators.has(ioc.value)) return true;
+  const host = hostOf(url);
+  if (host === undefined) return ioc.ok && ioc.type !== 'url';
+  return indicators.has(host) || /^[\d.]+$|:/.test(host);
+}
+
+/**
+ * Returns `body` with every indicator outside query fences defanged: prose, headings, tables,
+ * inline code, link text, non-query fences. A link or autolink whose target is an indicator
+ * becomes defanged text, so it can never render as `<a href>`. ```kql/```kusto blocks stay
+ * byte-exact, so queries remain runnable. Works on the source text, before any renderer runs.
+ */
+export function defangMarkdown(body: string, indicators: ReadonlySet<string> = new Set()): string {
+  const edits: Edit[] = [];
+  const slice = (node: Nodes) => [node.position?.start.offset ?? 0, node.position?.end.offset ?? 0] as const;
+  const visit = (node: Nodes): void => {
+    const [start, end] = slice(node);
+    switch (node.type) {
+      case 'text':
+        edits.push({ start, end, text: defangProse(body.slice(start, end)) });
+        return;
+      case 'inlineCode':
+      case 'html':
+        edits.push({ start, end, text: defangText(body.slice(start, end)) });
+        return;
+      case 'code':
+        if (!isQueryLanguage(node.lang)) edits.push({ start, end, text: defangText(body.slice(start, end)) });
+        return;
+      case 'link':
+        if (isIndicatorTarget(node.url, indicators)) {
+          edits.push({ start, end, text: describeIndicatorLink(node) });
+          return;
+        }
+        break;
+      case 'image':
+        if (isIndicatorTarget(node.url, indicators)) edits.push({ start, end, text: defangProse(node.alt ?? '') });
+        return;
+      case 'definition':
+        if (isIndicatorTarget(node.url, indicators)) edits.push({ start, end, text: '' });
+        return;
+    }
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  visit(fromMarkdown(body));
+  return applyEdits(body, edits);
+}
+
+/** `[label](http://evil)` → `label (hxxp[://]evil)`; an autolink becomes just its defanged target. */
+function describeIndicatorLink(link: Link): string {
+  const label = link.children.map((child) => ('value' in child ? child.value : '')).join('');
+  const target = defangValue(link.url);
+  const escaped = target.replace(DEFANG_TOKEN, '\\[$1\\]');
+  return label === link.url || label === '' || defangValue(label) === target
+    ? escaped
+    : `${defangProse(label)} (${escaped})`;
+}
+
+function applyEdits(body: string, edits: Edit[]): string {
+  let result = '';
+  let cursor = 0;
+  for (const edit of edits.sort((a, b) => a.start - b.start)) {
+    if (edit.start < cursor) continue;
+    result += body.slice(cursor, edit.start) + edit.text;
+    cursor = edit.end;
+  }
+  return result + body.slice(cursor);
+}

@@ -1,0 +1,58 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { findLiveIndicators } from '../../../src/lib/audit/audit-html.ts';
+import { auditSite } from '../../../src/lib/audit/audit-site.ts';
+import { formatProblem } from '../../../src/lib/problems/format-problems.ts';
+
+const known = ['evil.example', '203.0.113.10'];
+
+describe('findLiveIndicators', () => {
+  it('ignores KQL code and its copy button, and defanged text', () => {
+    const html = `<p>evil[.]example</p><figure data-query><pre data-language="kql"><code>"evil.example"</code></pre><button data-code="203.0.113.10"></button></figure><pre data-language="kusto">203.0.113.10</pre>`;
+    expect(findLiveIndicators(html, known)).toEqual([]);
+  });
+
+  it.each([
+    ['text', '<p>beacon to evil.example</p>', 'text'],
+    ['title', '<title>evil.example hunt</title>', 'text'],
+    ['href', '<a href="http://evil.example/x">x</a>', 'attribute href'],
+    ['meta', '<meta name="description" content="C2 203.0.113.10">', 'attribute content'],
+    ['JSON-LD', '<script type="application/ld+json">{"name":"evil.example"}</script>', 'text'],
+    ['non-query code', '<pre data-language="text">evil.example</pre>', 'text'],
+    ['template', '<template><p>203.0.113.10</p></template>', 'text'],
+    ['any fanged IPv4', '<p>seen 198.51.100.7 too</p>', 'text'],
+  ])('finds a live indicator in %s', (_name, html, where) => {
+    expect(findLiveIndicators(html, known).map((finding) => finding.where)).toContain(where);
+  });
+
+  it('does not mistake SVG path data or versions for addresses', () => {
+    expect(findLiveIndicators('<svg><path d="M1.42.998.998 0"/></svg><p>v1.2.3</p>', known)).toEqual([]);
+  });
+});
+
+describe('auditSite', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'huntbook-audit-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('names page, place and indicator, in pages and in the search index', () => {
+    mkdirSync(join(dir, 'detections/x'), { recursive: true });
+    mkdirSync(join(dir, 'pagefind/fragment'), { recursive: true });
+    writeFileSync(
+      join(dir, 'detections/x/index.html'),
+      '<html><head><title>ok</title></head><body><p>evil.example</p></body></html>',
+    );
+    writeFileSync(join(dir, 'clean.html'), '<p>evil[.]example</p>');
+    writeFileSync(
+      join(dir, 'pagefind/fragment/en_1.pf_fragment'),
+      gzipSync('pagefind_dcd{"content":"C2 203.0.113.10"}'),
+    );
+    const lines = auditSite(dir, new Set(known)).map(formatProblem);
+    expect(lines).toEqual([
+      'detections/x/index.html:1: <p> text: live indicator evil.example in "evil.example" (defang it in the writeup, or move it into a ```kql block)',
+      'pagefind/fragment/en_1.pf_fragment:1: search index: live indicator 203.0.113.10 in "pagefind_dcd{"content":"C2 203.0.113.10"}" (defang it in the writeup, or move it into a ```kql block)',
+    ]);
+  });
+});

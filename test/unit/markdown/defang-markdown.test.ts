@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { defangMarkdown } from '../../../src/lib/markdown/defang-markdown.ts';
+
+const known = new Set(['evil.example', '203.0.113.10', 'http://192.0.2.130/img.cgi']);
+
+describe('defangMarkdown', () => {
+  it.each([
+    [
+      'prose',
+      'C2 at 203.0.113.10:449 and evil.example.',
+      'C2 at 203\\[.\\]0\\[.\\]113\\[.\\]10:449 and evil\\[.\\]example.',
+    ],
+    ['heading', '## Beacons to evil.example', '## Beacons to evil\\[.\\]example'],
+    ['table cell', '| host |\n|---|\n| evil.example |', '| host |\n|---|\n| evil\\[.\\]example |'],
+    ['inline code', 'Block `evil.example` now', 'Block `evil[.]example` now'],
+    ['text fence', '```text\nhttp://evil.example/a\n```', '```text\nhxxp[://]evil[.]example/a\n```'],
+    ['untagged fence', '```\n198.51.100.7\n```', '```\n198[.]51[.]100[.]7\n```'],
+    ['autolink', 'See <http://192.0.2.130/img.cgi>', 'See hxxp\\[://\\]192\\[.\\]0\\[.\\]2\\[.\\]130/img.cgi'],
+    [
+      'link to an IOC',
+      '[the payload](http://192.0.2.130/img.cgi)',
+      'the payload (hxxp\\[://\\]192\\[.\\]0\\[.\\]2\\[.\\]130/img.cgi)',
+    ],
+    [
+      'link to a bare IP host',
+      '[panel](http://198.51.100.9/admin)',
+      'panel (hxxp\\[://\\]198\\[.\\]51\\[.\\]100\\[.\\]9/admin)',
+    ],
+    ['already defanged', 'evil[.]example stays', 'evil[.]example stays'],
+    ['F02 e-mail local part', 'from httpalerts@example.com', 'from httpalerts@example\\[.\\]com'],
+  ])('%s', (_name, input, expected) => {
+    expect(defangMarkdown(input, known)).toBe(expected);
+  });
+
+  it('keeps query fences byte-exact', () => {
+    const body =
+      'Hunt:\n\n```kql title="x"\nDeviceNetworkEvents\n| where RemoteIP == "203.0.113.10"\n```\n\n~~~KUSTO\nhttp://evil.example\n~~~\n';
+    expect(defangMarkdown(body, known)).toBe(body.replace('Hunt:', 'Hunt:'));
+  });
+
+  it('keeps reference links that are not indicators', () => {
+    const body = 'Read [the report](https://learn.microsoft.com/en-us/defender/) first.';
+    expect(defangMarkdown(body, known)).toBe(body);
+  });
+
+  it('drops a link definition that points at an indicator, keeping the label as text', () => {
+    const out = defangMarkdown('See [c2][1].\n\n[1]: http://evil.example/x\n', known);
+    expect(out).not.toContain('http://evil.example');
+    expect(out).toContain('[c2][1]');
+  });
+
+  it('is idempotent', () => {
+    const body = 'C2 203.0.113.10 and `evil.example` and <http://evil.example/a>';
+    const once = defangMarkdown(body, known);
+    expect(defangMarkdown(once, known)).toBe(once);
+  });
+});
