@@ -7,3 +7,5 @@ export { classifyIoc, normaliseIoc } from './normalise.ts';
 export { displayDomain } from './domain-name.ts';
 export { defangIoc, defangValue } from './defang.ts';
 export { defangText } from './defang-text.ts';
+export { findIocs } from './find-iocs.ts';
+export type { FoundIoc } from './find-iocs.ts';

@@ -14,12 +14,15 @@ const COUNTRY_CODES =
 /**
  * Legacy and frequently abused generic TLDs, plus the RFC 2606/6761 reserved
  * names writeups use for examples. Left out on purpose because they collide
- * with file extensions or field names in prose: zip, mov, name, email, cat, tel, one, run.
+ * with file extensions or field names in prose: zip, mov, cat, tel, one, run, host, date, download, bar
+ * (name and email: see FIELD_LIKE_TLDS).
  */
 const GENERIC =
   'com net org info biz edu gov mil int arpa mobi pro asia xyz top online site club shop store dev cloud live tech ' +
   'icu vip work win loan click link space fun website life world today news support services buzz cyou monster rest ' +
   'bond sbs lol quest cfd best digital network solutions finance page guru agency app ' +
+  'bid stream review trade party racing accountant science faith cricket men gdn webcam kim ltd ren cam casa uno ' +
+  'rocks center farm cash ' +
   'example test invalid localhost local internal onion';
 
 /** Lowercase TLDs recognised in free text. */
@@ -32,6 +35,12 @@ export const KNOWN_TLDS: ReadonlySet<string> = new Set(`${COUNTRY_CODES} ${GENER
  */
 export const FILE_LIKE_TLDS: ReadonlySet<string> = new Set('app id md pl py rs sh so tf'.split(' '));
 
+/**
+ * TLDs that double as the last part of a field path (process.name, user.email): counted only when a label
+ * has a hyphen, which no identifier can carry (com-identifier-servicelog.name).
+ */
+export const FIELD_LIKE_TLDS: ReadonlySet<string> = new Set(['name', 'email']);
+
 /** Two-label technology names that end in a real TLD but are never meant as hosts in prose. */
 export const NON_HOST_NAMES: ReadonlySet<string> = new Set(['asp.net', 'ado.net', 'vb.net', 'system.io', 'system.net']);
 
@@ -39,6 +48,7 @@ export const NON_HOST_NAMES: ReadonlySet<string> = new Set(['asp.net', 'ado.net'
 export function isProseHostName(canonical: string): boolean {
   const labels = canonical.split('.');
   const tld = labels[labels.length - 1] ?? '';
+  if (FIELD_LIKE_TLDS.has(tld)) return canonical.includes('-');
   if (!KNOWN_TLDS.has(tld)) return false;
   if (labels.length === 2 && (FILE_LIKE_TLDS.has(tld) || NON_HOST_NAMES.has(canonical))) return false;
   return true;
