@@ -8,7 +8,9 @@ import { toString } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConnectorCatalog } from '../../src/lib/catalog/index.ts';
 import { loadCollection } from '../../src/lib/content/load-collection.ts';
-import { findLiveIndicators } from '../../src/lib/audit/audit-html.ts';
+import { auditSite } from '../../src/lib/audit/audit-site.ts';
+import { collectIndicatorValues } from '../../src/lib/derive/indicator-set.ts';
+import { formatProblem } from '../../src/lib/problems/format-problems.ts';
 
 // Builds the valid fixtures into a real site (with TZ west of Greenwich, F12) and reads the HTML.
 const root = process.cwd();
@@ -67,15 +69,8 @@ describe('fixture site build', () => {
     }
   });
 
-  it('has no live indicator outside KQL code, on any page', () => {
-    // Hashes read the same defanged and fanged, so only indicators that defanging changes count.
-    const live = collection.writeups.flatMap((w) => w.iocs.filter((ioc) => ioc.defanged !== ioc.value));
-    const indicators = live.map((ioc) => (ioc.type === 'ip:port' ? ioc.value.replace(/^\[|\]?:\d+$/g, '') : ioc.value));
-    const pages = listFiles(out).filter((file) => file.endsWith('.html'));
-    const findings = pages.flatMap((file) =>
-      findLiveIndicators(readFileSync(file, 'utf8'), indicators).map((f) => ({ file, ...f })),
-    );
-    expect(findings).toEqual([]);
+  it('has no live indicator outside KQL code, on any page or in the search index', () => {
+    expect(auditSite(out, collectIndicatorValues(collection.writeups)).map(formatProblem)).toEqual([]);
   });
 
   it('keeps live indicators out of the search index', () => {
@@ -89,7 +84,7 @@ describe('fixture site build', () => {
 
   it('defangs indicators in the prose body and never links to them', () => {
     const tree = fromHtml(page('mixed-fanging'));
-    const body = toString(selectAll('.hb-body', tree)[0]!);
+    const body = toString(selectAll('.hb-body', tree)[0]);
     expect(body).toContain('evil[.]example fetched hxxp[://]192[.]0[.]2[.]130/img.cgi');
     expect(body).toContain('the second stage (hxxps[://]login[.]evil[.]example/a?b=c)');
     expect(body).toContain('httpalerts@example[.]com');
@@ -109,10 +104,18 @@ describe('fixture site build', () => {
 
   it('stops on bad content with every problem listed, and keeps the previous site', () => {
     const before = readFileSync(join(out, 'index.html'), 'utf8');
-    const run = spawnSync(process.execPath, ['scripts/build.ts', '--content', 'test/fixtures/invalid/duplicate-id', '--out', out], { encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      ['scripts/build.ts', '--content', 'test/fixtures/invalid/duplicate-id', '--out', out],
+      { encoding: 'utf8' },
+    );
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('test/fixtures/invalid/duplicate-id/endpoint/cve-2024-0001.md:1: id: duplicate id "cve-2024-0001"');
-    expect(run.stderr).toContain('test/fixtures/invalid/duplicate-id/network/cve-2024-0001.md:1: id: duplicate id "cve-2024-0001"');
+    expect(run.stderr).toContain(
+      'test/fixtures/invalid/duplicate-id/endpoint/cve-2024-0001.md:1: id: duplicate id "cve-2024-0001"',
+    );
+    expect(run.stderr).toContain(
+      'test/fixtures/invalid/duplicate-id/network/cve-2024-0001.md:1: id: duplicate id "cve-2024-0001"',
+    );
     expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe(before);
   });

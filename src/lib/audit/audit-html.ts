@@ -1,9 +1,10 @@
 import { fromHtml } from 'hast-util-from-html';
 import type { Element, Nodes } from 'hast';
+import { findIocs, type FoundIoc } from '../ioc/index.ts';
 
 /** A live indicator found where readers could click or copy it. */
 export interface LiveIndicator {
-  /** The canonical indicator that matched, or the fanged-looking text for the generic check. */
+  /** The canonical indicator that matched. */
   indicator: string;
   /** `text`, `attribute href`, … */
   where: string;
@@ -13,10 +14,6 @@ export interface LiveIndicator {
   context: string;
 }
 
-// A dotted quad of real octets, not part of a longer number: fanged, so copyable and linkable.
-const FANGED_IPV4 =
-  /(?<![\d.[])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\d\]]|\.\d)/g;
-
 /** True for an element whose subtree is a query and so must keep indicators live. */
 function isQueryElement(element: Element): boolean {
   const props = element.properties ?? {};
@@ -25,34 +22,46 @@ function isQueryElement(element: Element): boolean {
   return element.tagName === 'pre' && (language === 'kql' || language === 'kusto');
 }
 
+/** The canonical forms under which a found token can be a known indicator. */
+function candidateValues(found: FoundIoc): string[] {
+  if (!found.value) return [];
+  if (found.type === 'ip:port') return [found.value, found.value.replace(/^\[(.*)\]:\d+$|:\d+$/, '$1')];
+  if (found.type === 'url') {
+    const host = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?(\[[^\]]+\]|[^:/?#]+)/.exec(found.value)?.[1];
+    return host ? [found.value, host.replace(/^\[|\]$/g, '')] : [found.value];
+  }
+  return [found.value];
+}
+
 /**
- * Lists every place in `html` where one of `indicators` (canonical values whose defanged form
- * differs, i.e. not hashes) or a fanged IPv4 appears outside KQL code: text, any attribute,
+ * Every live indicator in `text` that is a known indicator, or any live IPv4 address at all:
+ * token by token (one regex pass), so `198.51.100.2` never matches inside `198.51.100.263`.
+ */
+export function findLiveInText(
+  text: string,
+  indicators: ReadonlySet<string>,
+): { indicator: string; context: string }[] {
+  const hits: { indicator: string; context: string }[] = [];
+  for (const found of findIocs(text)) {
+    if (!found.live || !found.value) continue;
+    const known = candidateValues(found).find((value) => indicators.has(value));
+    const anyIpv4 =
+      (found.type === 'ip' || found.type === 'ip:port') && !found.value.includes('[') && found.value.includes('.');
+    if (!known && !anyIpv4) continue;
+    hits.push({ indicator: known ?? found.value, context: text.slice(Math.max(0, found.start - 30), found.end + 30) });
+  }
+  return hits;
+}
+
+/**
+ * Lists every place in `html` where a known indicator (hashes aside: they read the same
+ * defanged) or any IPv4 address appears live outside KQL code: text, any attribute,
  * `<title>`, meta tags and JSON-LD included.
  */
-export function findLiveIndicators(html: string, indicators: readonly string[]): LiveIndicator[] {
-  const needles = [...new Set(indicators.map((value) => value.toLowerCase()))];
+export function findLiveIndicators(html: string, indicators: ReadonlySet<string>): LiveIndicator[] {
   const found: LiveIndicator[] = [];
   const inspect = (text: string, where: string, element: string) => {
-    const lower = text.toLowerCase();
-    for (const needle of needles) {
-      const at = lower.indexOf(needle);
-      if (at !== -1)
-        found.push({
-          indicator: needle,
-          where,
-          element,
-          context: text.slice(Math.max(0, at - 30), at + needle.length + 30),
-        });
-    }
-    for (const match of text.matchAll(FANGED_IPV4)) {
-      found.push({
-        indicator: match[0],
-        where,
-        element,
-        context: text.slice(Math.max(0, match.index - 30), match.index + match[0].length + 30),
-      });
-    }
+    for (const hit of findLiveInText(text, indicators)) found.push({ ...hit, where, element });
   };
   const walk = (node: Nodes, parent: string) => {
     if (node.type === 'text' || node.type === 'comment') {

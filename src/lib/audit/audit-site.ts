@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { createError, type Problem } from '../problems/problem.ts';
-import { findLiveIndicators } from './audit-html.ts';
+import { findLiveIndicators, findLiveInText } from './audit-html.ts';
 
 function listFiles(dir: string): string[] {
   try {
@@ -31,13 +31,14 @@ function readSearchIndex(file: string): string {
  */
 export function auditSite(siteDir: string, indicators: ReadonlySet<string>): Problem[] {
   const problems: Problem[] = [];
-  const needles = [...indicators];
   const label = (file: string) => relative(siteDir, file).split(sep).join('/');
   for (const file of listFiles(siteDir)) {
     const inSearchIndex = file.includes(`${sep}pagefind${sep}`);
     if (!file.endsWith('.html') && !(inSearchIndex && /\.pf_(fragment|index|meta)$/.test(file))) continue;
     const text = inSearchIndex ? readSearchIndex(file) : readFileSync(file, 'utf8');
-    const findings = inSearchIndex ? findInText(text, needles) : findLiveIndicators(text, needles);
+    const findings = inSearchIndex
+      ? findLiveInText(text, indicators).map((hit) => ({ ...hit, element: 'index', where: 'text' }))
+      : findLiveIndicators(text, indicators);
     for (const finding of findings) {
       problems.push(
         createError({
@@ -51,22 +52,4 @@ export function auditSite(siteDir: string, indicators: ReadonlySet<string>): Pro
     }
   }
   return problems;
-}
-
-function findInText(
-  text: string,
-  needles: readonly string[],
-): { indicator: string; element: string; where: string; context: string }[] {
-  const lower = text.toLowerCase();
-  return needles
-    .filter((needle) => lower.includes(needle.toLowerCase()))
-    .map((needle) => {
-      const at = lower.indexOf(needle.toLowerCase());
-      return {
-        indicator: needle,
-        element: 'index',
-        where: 'text',
-        context: text.slice(Math.max(0, at - 30), at + needle.length + 30),
-      };
-    });
 }

@@ -7,7 +7,7 @@ import { findLiveIndicators } from '../../../src/lib/audit/audit-html.ts';
 import { auditSite } from '../../../src/lib/audit/audit-site.ts';
 import { formatProblem } from '../../../src/lib/problems/format-problems.ts';
 
-const known = ['evil.example', '203.0.113.10'];
+const known = new Set(['evil.example', '203.0.113.10']);
 
 describe('findLiveIndicators', () => {
   it('ignores KQL code and its copy button, and defanged text', () => {
@@ -26,6 +26,12 @@ describe('findLiveIndicators', () => {
     ['any fanged IPv4', '<p>seen 198.51.100.7 too</p>', 'text'],
   ])('finds a live indicator in %s', (_name, html, where) => {
     expect(findLiveIndicators(html, known).map((finding) => finding.where)).toContain(where);
+  });
+
+  it('matches whole tokens only', () => {
+    expect(
+      findLiveIndicators('<p>198.51.100.263 and notevil.example.org</p>', new Set(['198.51.100.2', 'evil.example'])),
+    ).toEqual([]);
   });
 
   it('does not mistake SVG path data or versions for addresses', () => {
@@ -49,7 +55,7 @@ describe('auditSite', () => {
       join(dir, 'pagefind/fragment/en_1.pf_fragment'),
       gzipSync('pagefind_dcd{"content":"C2 203.0.113.10"}'),
     );
-    const lines = auditSite(dir, new Set(known)).map(formatProblem);
+    const lines = auditSite(dir, known).map(formatProblem);
     expect(lines).toEqual([
       'detections/x/index.html:1: <p> text: live indicator evil.example in "evil.example" (defang it in the writeup, or move it into a ```kql block)',
       'pagefind/fragment/en_1.pf_fragment:1: search index: live indicator 203.0.113.10 in "pagefind_dcd{"content":"C2 203.0.113.10"}" (defang it in the writeup, or move it into a ```kql block)',
