@@ -8,6 +8,7 @@ import { auditSite } from '../src/lib/audit/audit-site.ts';
 import { collectIndicatorValues } from '../src/lib/derive/indicator-set.ts';
 import { formatProblemReport } from '../src/lib/problems/format-problems.ts';
 import { runCheck } from './check.ts';
+import { markSite, refuseOutput, removeStaleSiblings } from './build-output.ts';
 import { readCliOptions } from './cli-options.ts';
 
 function buildSite(contentDir: string, outDir: string): number {
@@ -17,6 +18,12 @@ function buildSite(contentDir: string, outDir: string): number {
     return 1;
   }
   const out = resolve(outDir);
+  const refusal = refuseOutput(outDir, contentDir, process.cwd());
+  if (refusal) {
+    console.error(`huntbook build: ${refusal}`);
+    return 1;
+  }
+  removeStaleSiblings(outDir);
   // Siblings of the output folder, so the final renames stay on one file system.
   mkdirSync(dirname(out), { recursive: true });
   const staging = `${out}.staging-${process.pid}`;
@@ -47,6 +54,7 @@ function buildSite(contentDir: string, outDir: string): number {
     rmSync(staging, { recursive: true, force: true });
     return 1;
   }
+  markSite(staging);
   const previous = `${out}.previous-${process.pid}`;
   if (existsSync(out)) renameSync(out, previous);
   renameSync(staging, out);

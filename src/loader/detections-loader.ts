@@ -54,7 +54,12 @@ async function loadIntoStore(context: LoaderContext, options: DetectionsLoaderOp
       filePath: writeup.file,
       digest: context.generateDigest(JSON.stringify(writeup)),
       // Prose is defanged before rendering; query fences pass through byte-exact.
-      rendered: await context.renderMarkdown(defangMarkdown(body, indicators)),
+      rendered: await context.renderMarkdown(
+        defangMarkdown(body, {
+          indicators,
+          references: [...writeup.references, ...(writeup.source?.url ? [writeup.source.url] : [])],
+        }),
+      ),
     });
   }
 }

@@ -1,4 +1,5 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { describeYamlError, findUnclosedLine, hintForYamlError } from './yaml-errors.ts';
 import { createError, type Problem } from '../problems/problem.ts';
 
 /** A writeup file split into frontmatter data and body, with a way back to line numbers. */
@@ -11,19 +12,11 @@ export interface ParsedSource {
   bodyLine: number;
   /** File line of the frontmatter node at `path`, or of its nearest existing ancestor. */
   locate: (path: readonly PropertyKey[]) => number;
+  /** True when the body could not be told apart from the frontmatter (unclosed or unreadable). */
+  bodyUnknown?: boolean;
   /** YAML and layout problems; the data is unusable when any is an error. */
   problems: Problem[];
 }
-
-const YAML_HINTS: Readonly<Record<string, string>> = {
-  BLOCK_AS_IMPLICIT_KEY: 'a value that contains ": " must be quoted, e.g. note: "Source: ThreatFox"',
-  MULTILINE_IMPLICIT_KEY: 'quote the value, or continue it with the same indentation',
-  DUPLICATE_KEY: 'remove one of the two entries',
-  BAD_INDENT: 'align the entries of a list or map at the same indentation',
-  MISSING_CHAR: 'close the quote or bracket that was opened',
-  UNEXPECTED_TOKEN: 'quote values that start with a special character such as @, ` or %',
-  TAB_AS_INDENT: 'indent with spaces, not tabs',
-};
 
 /** Strips a UTF-8 BOM and turns CRLF/CR into LF, so such files parse like plain ones (F13, F18). */
 export function normaliseText(text: string): string {
@@ -32,16 +25,30 @@ export function normaliseText(text: string): string {
 
 /** Splits and parses one writeup file. `file` is only used to label problems. */
 export function parseSource(file: string, rawText: string): ParsedSource {
+  const problems: Problem[] = checkEncoding(file, rawText);
   const lines = normaliseText(rawText).split('\n');
-  const problems: Problem[] = [];
+  const unreadable = { data: undefined, body: '', bodyLine: 1, bodyUnknown: true, locate: () => 1, problems };
+  if (problems.some((problem) => problem.field === 'encoding' && problem.message.includes('UTF-16'))) return unreadable;
   if (lines[0]?.trim() !== '---') {
-    problems.push(createError({ file, line: 1, field: 'frontmatter', message: 'missing frontmatter', hint: 'start the file with a line `---`, the YAML fields, then another `---`' }));
+    const late = lines.findIndex((line) => line.trim() !== '');
+    const startsLate = late > 0 && lines[late]?.trim() === '---';
+    problems.push(
+      createError({
+        file,
+        line: startsLate ? late + 1 : 1,
+        field: 'frontmatter',
+        message: startsLate ? 'frontmatter must start on line 1' : 'missing frontmatter',
+        hint: startsLate
+          ? 'remove the blank lines above the opening ---'
+          : 'start the file with a line ---, then title, summary, severity and date, one per line, then another ---',
+      }),
+    );
     return { data: undefined, body: lines.join('\n'), bodyLine: 1, locate: () => 1, problems };
   }
   const close = lines.findIndex((line, index) => index > 0 && /^(---|\.\.\.)\s*$/.test(line));
   if (close === -1) {
-    problems.push(createError({ file, line: 1, field: 'frontmatter', message: 'frontmatter is never closed', hint: 'end the YAML fields with a line `---`' }));
-    return { data: undefined, body: '', bodyLine: lines.length + 1, locate: () => 1, problems };
+    problems.push(createError({ file, line: 1, field: 'frontmatter', message: 'frontmatter is never closed', hint: 'end the YAML fields with a line ---' }));
+    return unreadable;
   }
   const yamlText = lines.slice(1, close).join('\n');
   const counter = new LineCounter();
@@ -49,19 +56,21 @@ export function parseSource(file: string, rawText: string): ParsedSource {
   // dates never turn into numbers or timestamps (F10, F12).
   const doc = parseDocument(yamlText, { schema: 'failsafe', lineCounter: counter, uniqueKeys: true, prettyErrors: false });
   const lineOf = (offset: number) => counter.linePos(offset).line + 1;
+  const reported = new Set<number>();
   for (const error of doc.errors) {
-    problems.push(createError({
-      file, line: lineOf(error.pos[0]), field: 'yaml',
-      message: firstSentence(error.message),
-      hint: YAML_HINTS[error.code] ?? 'check the quoting and indentation of this line',
-    }));
+    const unclosed = findUnclosedLine(yamlText, error);
+    const line = unclosed === undefined ? lineOf(error.pos[0]) : unclosed + 2;
+    // One mistake often trips two parser rules on the same line; the first says it best.
+    if (error.code === 'MULTILINE_IMPLICIT_KEY' && reported.has(line)) continue;
+    reported.add(line);
+    problems.push(createError({ file, line, field: 'yaml', message: describeYamlError(error), hint: hintForYamlError(error) }));
   }
-  const data: unknown = doc.errors.length ? undefined : doc.toJS();
-  if (!doc.errors.length && (data === null || typeof data !== 'object' || Array.isArray(data))) {
-    problems.push(createError({ file, line: 1, field: 'frontmatter', message: 'frontmatter is not a set of `field: value` lines', hint: 'write one field per line, e.g. title: My detection' }));
+  const data = doc.errors.length ? undefined : readData(doc, file, problems);
+  if (!doc.errors.length && data !== undefined && (data === null || typeof data !== 'object' || Array.isArray(data))) {
+    problems.push(createError({ file, line: 2, field: 'frontmatter', message: 'frontmatter is not a set of `field: value` lines', hint: 'write one field per line, e.g. title: My detection' }));
   }
   return {
-    data: problems.length ? undefined : data,
+    data: problems.some((problem) => problem.severity === 'error') ? undefined : data,
     body: lines.slice(close + 1).join('\n'),
     bodyLine: close + 2,
     locate: (path) => lineOf(findNodeOffset(doc, path)),
@@ -69,8 +78,23 @@ export function parseSource(file: string, rawText: string): ParsedSource {
   };
 }
 
-function firstSentence(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+/** Plain data of the document; anchors and aliases are allowed, but never an alias bomb. */
+function readData(doc: Document, file: string, problems: Problem[]): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: 10_000 });
+  } catch (error) {
+    problems.push(createError({ file, line: 2, field: 'yaml', message: error instanceof Error ? error.message : String(error), hint: 'write the values out instead of repeating *aliases' }));
+    return undefined;
+  }
+}
+
+/** Writeups are UTF-8; anything else would publish mangled text, so it is reported by line. */
+function checkEncoding(file: string, rawText: string): Problem[] {
+  if (/^(?:\uFFFE|\uFEFF|\uFFFD\uFFFD)?(?:(?:[^\0]\0){4}|(?:\0[^\0]){4})/.test(rawText)) {
+    return [createError({ file, line: 1, field: 'encoding', message: 'the file is UTF-16', hint: 'save it as UTF-8' })];
+  }
+  const bad = rawText.split(/\r?\n/).findIndex((line) => line.includes('\uFFFD'));
+  return bad === -1 ? [] : [createError({ file, line: bad + 1, field: 'encoding', message: 'the file is not valid UTF-8', hint: 'save it as UTF-8 (it looks like Latin-1 or Windows-1252)' })];
 }
 
 /** Offset of the deepest node on `path` that exists, so a missing field points at its parent. */

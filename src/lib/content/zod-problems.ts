@@ -11,22 +11,38 @@ export function formatFieldPath(path: readonly PropertyKey[]): string {
 }
 
 /** Turns zod issues into problems, one readable line each, never a JSON dump (F15). */
-export function convertZodIssues(issues: readonly Issue[], file: string, locate: (path: readonly PropertyKey[]) => number): Problem[] {
+export function convertZodIssues(
+  issues: readonly Issue[],
+  file: string,
+  locate: (path: readonly PropertyKey[]) => number,
+  data?: unknown,
+): Problem[] {
   return issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') return describeUnknownKeys(issue, file, locate);
     const field = formatFieldPath(issue.path);
     const params = (issue as { params?: { hint?: string } }).params;
-    return [createError({ file, line: locate(issue.path), field: field || 'frontmatter', message: describeIssue(issue), hint: params?.hint ?? hintForField(field) })];
+    return [createError({ file, line: locate(issue.path), field: field || 'frontmatter', message: describeIssue(issue, readAt(data, issue.path)), hint: params?.hint ?? hintForField(field) })];
   });
 }
 
-function describeIssue(issue: Issue): string {
-  if (issue.code === 'invalid_type') {
-    if (issue.input === undefined) return 'required';
-    if (issue.expected === 'object') return 'must be a map of `field: value` entries';
-    if (issue.expected === 'array') return 'must be a list';
+/** The value the author wrote at `path`; zod issues do not carry it. */
+function readAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value = data;
+  for (const key of path) value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  return value;
+}
+
+function describeValue(value: unknown): string {
+  return Array.isArray(value) ? 'a list' : value !== null && typeof value === 'object' ? 'a map' : `"${String(value)}"`;
+}
+
+function describeIssue(issue: Issue, written: unknown): string {
+  if (issue.code === 'invalid_type' || (issue.code === 'invalid_union' && written === undefined)) {
+    if (written === undefined) return 'required';
+    if (issue.expected === 'object') return `must be a map of \`field: value\` entries, not ${describeValue(written)}`;
+    if (issue.expected === 'array') return `must be a list, not ${describeValue(written)}`;
+    return `must be text, not ${describeValue(written)}`;
   }
-  if (issue.code === 'invalid_union' && issue.input === undefined) return 'required';
   return issue.message;
 }
 

@@ -26,25 +26,38 @@ function hostOf(url: string): string | undefined {
   return /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?(\[[^\]]+\]|[^:/?#]+)/i.exec(result.value)?.[1]?.replace(/^\[|\]$/g, '');
 }
 
+/** What the body may link to: the writeup's own references. Everything absolute beyond them is defanged. */
+export interface MarkdownSafety {
+  /** Canonical indicators of the collection. */
+  indicators?: ReadonlySet<string>;
+  /** URLs the writeup lists under `references` or `source.url`; links to their hosts stay links. */
+  references?: readonly string[];
+}
+
 /**
- * True when a link target is an indicator rather than a reference to read: it is (or points at a
- * host that is) one of the known indicators, or its host is a bare IP address.
+ * True when a link target must not stay a link: it is (or points at a host that is) a known
+ * indicator, its host is a bare IP address, or it is an absolute address on a host that none of
+ * the writeup's references use. Relative links and in-page anchors stay.
  */
-function isIndicatorTarget(url: string, indicators: ReadonlySet<string>): boolean {
+function isIndicatorTarget(url: string, indicators: ReadonlySet<string>, referenceHosts: ReadonlySet<string>): boolean {
   const ioc = normaliseIoc(url);
   if (ioc.ok && indicators.has(ioc.value)) return true;
   const host = hostOf(url);
   if (host === undefined) return ioc.ok && ioc.type !== 'url';
-  return indicators.has(host) || /^[\d.]+$|:/.test(host);
+  return indicators.has(host) || /^[\d.]+$|:/.test(host) || !referenceHosts.has(host);
 }
 
 /**
  * Returns `body` with every indicator outside query fences defanged: prose, headings, tables,
- * inline code, link text, non-query fences. A link or autolink whose target is an indicator
- * becomes defanged text, so it can never render as `<a href>`. ```kql/```kusto blocks stay
+ * inline code, link text, non-query fences. A link or autolink whose target is an indicator, or
+ * any absolute address that is not on a host of the writeup's references, becomes defanged text,
+ * so it can never render as `<a href>`. ```kql/```kusto blocks stay
  * byte-exact, so queries remain runnable. Works on the source text, before any renderer runs.
  */
-export function defangMarkdown(body: string, indicators: ReadonlySet<string> = new Set()): string {
+export function defangMarkdown(body: string, safety: MarkdownSafety = {}): string {
+  const indicators = safety.indicators ?? new Set<string>();
+  const referenceHosts = new Set((safety.references ?? []).flatMap((url) => hostOf(url) ?? []));
+  const isUnsafe = (url: string) => isIndicatorTarget(url, indicators, referenceHosts);
   const edits: Edit[] = [];
   const slice = (node: Nodes) => [node.position?.start.offset ?? 0, node.position?.end.offset ?? 0] as const;
   const visit = (node: Nodes): void => {
@@ -61,16 +74,16 @@ export function defangMarkdown(body: string, indicators: ReadonlySet<string> = n
         if (!isQueryLanguage(node.lang)) edits.push({ start, end, text: defangText(body.slice(start, end)) });
         return;
       case 'link':
-        if (isIndicatorTarget(node.url, indicators)) {
+        if (isUnsafe(node.url)) {
           edits.push({ start, end, text: describeIndicatorLink(node) });
           return;
         }
         break;
       case 'image':
-        if (isIndicatorTarget(node.url, indicators)) edits.push({ start, end, text: defangProse(node.alt ?? '') });
+        if (isUnsafe(node.url)) edits.push({ start, end, text: defangProse(node.alt ?? '') });
         return;
       case 'definition':
-        if (isIndicatorTarget(node.url, indicators)) edits.push({ start, end, text: '' });
+        if (isUnsafe(node.url)) edits.push({ start, end, text: '' });
         return;
     }
     if ('children' in node) for (const child of node.children) visit(child);

@@ -3,9 +3,9 @@ import { z } from 'astro/zod';
 // Frontmatter is read with YAML's failsafe schema, so every scalar arrives as the text the author
 // wrote. These helpers turn that text into typed values and word each failure for the author.
 
-/** Empty values (`note:`) count as absent, as an author expects. */
+/** Empty values (`note:`, `note: null`, `note: ~`) count as absent, as an author expects. */
 function blankToUndefined(value: unknown): unknown {
-  return typeof value === 'string' && value.trim() === '' ? undefined : value;
+  return typeof value === 'string' && /^\s*(?:|~|null|Null|NULL)\s*$/.test(value) ? undefined : value;
 }
 
 /** Required text; whitespace is trimmed because YAML block scalars keep a trailing newline. */

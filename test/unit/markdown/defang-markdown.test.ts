@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { defangMarkdown } from '../../../src/lib/markdown/defang-markdown.ts';
 
-const known = new Set(['evil.example', '203.0.113.10', 'http://192.0.2.130/img.cgi']);
+const known = {
+  indicators: new Set(['evil.example', '203.0.113.10', 'http://192.0.2.130/img.cgi']),
+  references: ['https://learn.microsoft.com/en-us/defender/'],
+};
 
 describe('defangMarkdown', () => {
   it.each([
@@ -38,9 +41,16 @@ describe('defangMarkdown', () => {
     expect(defangMarkdown(body, known)).toBe(body.replace('Hunt:', 'Hunt:'));
   });
 
-  it('keeps reference links that are not indicators', () => {
-    const body = 'Read [the report](https://learn.microsoft.com/en-us/defender/) first.';
+  it('keeps links to hosts of the writeup’s references, relative links and anchors', () => {
+    const body =
+      'Read [the report](https://learn.microsoft.com/en-us/defender/x) first, then [triage](/guides/x/) and [IOCs](#iocs).';
     expect(defangMarkdown(body, known)).toBe(body);
+  });
+
+  it('turns links to any other absolute address into defanged text', () => {
+    expect(defangMarkdown('[panel](http://evil.example.com/panel)', known)).toBe(
+      'panel (hxxp\\[://\\]evil\\[.\\]example\\[.\\]com/panel)',
+    );
   });
 
   it('drops a link definition that points at an indicator, keeping the label as text', () => {
