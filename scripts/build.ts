@@ -8,7 +8,7 @@ import { auditSite } from '../src/lib/audit/audit-site.ts';
 import { collectIndicatorValues } from '../src/lib/derive/indicator-set.ts';
 import { formatProblemReport } from '../src/lib/problems/format-problems.ts';
 import { runCheck } from './check.ts';
-import { markSite, refuseOutput, removeStaleSiblings } from './build-output.ts';
+import { markSite, refuseOutput, removeStaleSiblings, secureSite } from './build-output.ts';
 import { readCliOptions } from './cli-options.ts';
 
 function buildSite(contentDir: string, outDir: string): number {
@@ -54,6 +54,7 @@ function buildSite(contentDir: string, outDir: string): number {
     rmSync(staging, { recursive: true, force: true });
     return 1;
   }
+  secureSite(staging);
   markSite(staging);
   const previous = `${out}.previous-${process.pid}`;
   if (existsSync(out)) renameSync(out, previous);
