@@ -22,9 +22,30 @@ export default defineConfig({
       sidebar: [
         { label: 'Home', link: '/' },
         { label: 'All writeups', link: '/detections/' },
+        { label: 'IOC look-up', link: '/lookup/' },
+        { label: 'Connectors', link: '/connectors/' },
+        { label: 'Export', link: '/exports/' },
+        {
+          label: 'Browse',
+          items: [
+            { label: 'Malware families', link: '/families/' },
+            { label: 'ATT&CK techniques', link: '/techniques/' },
+            { label: 'Threat types', link: '/threat-types/' },
+            { label: 'Tags', link: '/tags/' },
+          ],
+        },
         {
           label: 'Guides',
-          items: [{ label: 'Writing a writeup', slug: 'guides/writeup-format' }],
+          items: [
+            { label: 'Start here', slug: 'guides/start-here' },
+            { label: 'Reading a writeup', slug: 'guides/reading-a-writeup' },
+            { label: 'IOC types and defanging', slug: 'guides/ioc-types-and-defanging' },
+            { label: 'Sentinel tables and connectors', slug: 'guides/sentinel-tables-and-connectors' },
+            { label: 'False positives and exclusions', slug: 'guides/false-positives-and-exclusions' },
+            { label: 'Writing and submitting', slug: 'guides/submitting-a-writeup' },
+            { label: 'Writeup format reference', slug: 'guides/writeup-format' },
+            { label: 'Glossary', slug: 'guides/glossary' },
+          ],
         },
       ],
     }),

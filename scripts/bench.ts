@@ -41,7 +41,7 @@ function writeBareProject(dir: string, content: string, root: string): void {
   mkdirSync(join(dir, 'src/pages'), { recursive: true });
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
   writeFileSync(join(dir, 'package.json'), '{ "type": "module", "private": true }\n');
-  writeFileSync(join(dir, 'astro.config.mjs'), "export default { devToolbar: { enabled: false } };\n");
+  writeFileSync(join(dir, 'astro.config.mjs'), 'export default { devToolbar: { enabled: false } };\n');
   writeFileSync(
     join(dir, 'src/content.config.ts'),
     `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { detections: defineCollection({ loader: glob({ pattern: '**/*.md', base: ${JSON.stringify(content)} }) }) };\n`,
@@ -52,7 +52,10 @@ function writeBareProject(dir: string, content: string, root: string): void {
   );
 }
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { 'no-baseline': { type: 'boolean' }, keep: { type: 'boolean' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { 'no-baseline': { type: 'boolean' }, keep: { type: 'boolean' } },
+});
 const count = Number(positionals[0] ?? 100);
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
 const work = mkdtempSync(join(tmpdir(), `huntbook-bench-${count}-`));
@@ -75,12 +78,23 @@ if (!values['no-baseline']) {
 }
 const rows = [
   ['writeups', String(count)],
-  ['check: wall s / peak RSS MiB', `${check.wall.toFixed(1)} / ${check.rssMiB.toFixed(0)}${check.ok ? '' : ' (FAILED)'}`],
-  ['build: wall s / peak RSS MiB', `${build.wall.toFixed(1)} / ${build.rssMiB.toFixed(0)}${build.ok ? '' : ' (FAILED)'}`],
+  [
+    'check: wall s / peak RSS MiB',
+    `${check.wall.toFixed(1)} / ${check.rssMiB.toFixed(0)}${check.ok ? '' : ' (FAILED)'}`,
+  ],
+  [
+    'build: wall s / peak RSS MiB',
+    `${build.wall.toFixed(1)} / ${build.rssMiB.toFixed(0)}${build.ok ? '' : ' (FAILED)'}`,
+  ],
   ['pages / dist MiB', `${site.pages} / ${site.mib.toFixed(1)}`],
-  ...(baseline ? [['bare Astro: wall s / peak RSS MiB', `${baseline.wall.toFixed(1)} / ${baseline.rssMiB.toFixed(0)}`], ['ratio build / bare', (build.wall / baseline.wall).toFixed(2)]] : []),
+  ...(baseline
+    ? [
+        ['bare Astro: wall s / peak RSS MiB', `${baseline.wall.toFixed(1)} / ${baseline.rssMiB.toFixed(0)}`],
+        ['ratio build / bare', (build.wall / baseline.wall).toFixed(2)],
+      ]
+    : []),
 ];
-console.log(rows.map(([name, value]) => `${name!.padEnd(36)} ${value}`).join('\n'));
+console.log(rows.map(([name, value]) => `${name.padEnd(36)} ${value}`).join('\n'));
 if (!values.keep) rmSync(work, { recursive: true, force: true });
 else console.log(`kept ${work}`);
 process.exitCode = check.ok && build.ok ? 0 : 1;

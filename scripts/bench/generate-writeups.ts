@@ -28,7 +28,7 @@ const quote = (values: string[]) => values.map((value) => `"${value}"`).join(', 
 /** The Markdown of synthetic writeup number `index`. */
 export function generateWriteup(index: number): { id: string; text: string } {
   const random = createRandom(index + 1);
-  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
   const count = 5 + Math.floor(random() * 16);
   const ips: string[] = [];
   const ports: string[] = [];
@@ -40,31 +40,55 @@ export function generateWriteup(index: number): { id: string; text: string } {
     if (kind < 0.3) ips.push(address);
     else if (kind < 0.45) ports.push(`${address}:${1024 + Math.floor(random() * 60000)}`);
     else if (kind < 0.7) domains.push(`c2-${index}-${n}.${pick(['evil', 'bad', 'mal'])}.example`);
-    else hashes.push({ type: pick(['md5', 'sha1', 'sha256'] as const), value: hash(`${index}-${n}`, pick(['md5', 'sha1', 'sha256'] as const)) });
+    else
+      hashes.push({
+        type: pick(['md5', 'sha1', 'sha256'] as const),
+        value: hash(`${index}-${n}`, pick(['md5', 'sha1', 'sha256'] as const)),
+      });
   }
-  const uniqueIps = [...new Set([...ips, ...ports.map((p) => p.split(':')[0]!)])];
+  const uniqueIps = [...new Set([...ips, ...ports.map((p) => p.split(':')[0])])];
   const family = pick(FAMILIES);
   const iocs = [
-    ...[...new Set(ips)].map((value) => `  - { type: ip, value: "${value}", threat_type: botnet_cc, first_seen: 2026-0${1 + (index % 9)}-${10 + (index % 18)}, confidence: 75 }`),
-    ...[...new Set(ports)].map((value) => `  - { type: "ip:port", value: "${value}", threat_type: botnet_cc, confidence: 50 }`),
-    ...domains.map((value) => `  - { type: domain, value: "${value.replaceAll('.', '[.]')}", threat_type: payload_delivery }`),
+    ...[...new Set(ips)].map(
+      (value) =>
+        `  - { type: ip, value: "${value}", threat_type: botnet_cc, first_seen: 2026-0${1 + (index % 9)}-${10 + (index % 18)}, confidence: 75 }`,
+    ),
+    ...[...new Set(ports)].map(
+      (value) => `  - { type: "ip:port", value: "${value}", threat_type: botnet_cc, confidence: 50 }`,
+    ),
+    ...domains.map(
+      (value) => `  - { type: domain, value: "${value.replaceAll('.', '[.]')}", threat_type: payload_delivery }`,
+    ),
     ...hashes.map(({ value }) => `  - { value: "${value}", threat_type: payload }`),
   ];
   const queries: string[] = [];
   const tables: string[] = [];
   if (uniqueIps.length) {
     tables.push('DeviceNetworkEvents');
-    queries.push(`\`\`\`kql title="Connections to ${family} addresses"\nlet c2_ips = dynamic([${quote(uniqueIps)}]);\nDeviceNetworkEvents\n| where Timestamp > ago(30d)\n| where RemoteIP in (c2_ips)\n| project Timestamp, DeviceName, RemoteIP, RemotePort, InitiatingProcessFileName\n\`\`\``);
+    queries.push(
+      `\`\`\`kql title="Connections to ${family} addresses"\nlet c2_ips = dynamic([${quote(uniqueIps)}]);\nDeviceNetworkEvents\n| where Timestamp > ago(30d)\n| where RemoteIP in (c2_ips)\n| project Timestamp, DeviceName, RemoteIP, RemotePort, InitiatingProcessFileName\n\`\`\``,
+    );
   }
   if (domains.length) {
     tables.push('DnsEvents');
-    queries.push(`\`\`\`kql title="DNS look-ups of ${family} domains"\nDnsEvents\n| where TimeGenerated > ago(30d)\n| where Name in~ (${quote(domains)})\n| project TimeGenerated, Computer, ClientIP, Name\n\`\`\``);
+    queries.push(
+      `\`\`\`kql title="DNS look-ups of ${family} domains"\nDnsEvents\n| where TimeGenerated > ago(30d)\n| where Name in~ (${quote(domains)})\n| project TimeGenerated, Computer, ClientIP, Name\n\`\`\``,
+    );
   }
   if (hashes.length || queries.length < 2) {
     tables.push('DeviceFileEvents');
-    const lists = (['md5', 'sha1', 'sha256'] as const).map((type) => ({ type, values: hashes.filter((h) => h.type === type).map((h) => h.value) }));
-    const where = lists.filter((l) => l.values.length).map((l) => `${l.type.toUpperCase()} in~ (${quote(l.values)})`).join(' or ') || 'FileName =~ "invoice.js"';
-    queries.push(`\`\`\`kql title="Files of ${family}"${hashes.length ? '' : ' iocs=none'}\nDeviceFileEvents\n| where Timestamp > ago(30d)\n| where ${where}\n| project Timestamp, DeviceName, FileName, FolderPath, SHA256\n\`\`\``);
+    const lists = (['md5', 'sha1', 'sha256'] as const).map((type) => ({
+      type,
+      values: hashes.filter((h) => h.type === type).map((h) => h.value),
+    }));
+    const where =
+      lists
+        .filter((l) => l.values.length)
+        .map((l) => `${l.type.toUpperCase()} in~ (${quote(l.values)})`)
+        .join(' or ') || 'FileName =~ "invoice.js"';
+    queries.push(
+      `\`\`\`kql title="Files of ${family}"${hashes.length ? '' : ' iocs=none'}\nDeviceFileEvents\n| where Timestamp > ago(30d)\n| where ${where}\n| project Timestamp, DeviceName, FileName, FolderPath, SHA256\n\`\`\``,
+    );
   }
   const id = `bench-${String(index).padStart(5, '0')}-${family.toLowerCase()}`;
   const text = `---

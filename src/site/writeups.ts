@@ -1,7 +1,14 @@
 import { getCollection, render } from 'astro:content';
 import { loadConnectorCatalog } from '../lib/catalog/index.ts';
 import type { Writeup } from '../lib/content/validate-writeup.ts';
+import { loadAttackReference, type AttackReference } from '../lib/derive/attack-reference.ts';
+import { describeForBrowsing, type BrowseEntry } from '../lib/derive/browse-entries.ts';
+import { indexFacets, type FacetIndex } from '../lib/derive/facet-index.ts';
+import { resolveStaleDays, resolveToday } from '../lib/derive/freshness.ts';
+import { readLastCommitDays } from '../lib/derive/git-dates.ts';
+import { buildLookupIndex, type LookupIndex } from '../lib/derive/lookup-index.ts';
 import { presentWriteup, sortByRecency, type WriteupView } from '../lib/derive/present-writeup.ts';
+import { presentConnectors, type ConnectorView } from '../lib/derive/present-connectors.ts';
 
 // The one module that reads `astro:content`: pages get plain view data from here.
 
@@ -25,4 +32,51 @@ export async function renderWriteupBody(id: string) {
   const entries = await getCollection('detections', (entry) => entry.id === id);
   if (!entries[0]) throw new Error(`unknown writeup ${id}`);
   return render(entries[0]);
+}
+
+/** Everything the browse pages need, judged against one "today" for the whole build. */
+export interface BrowseData {
+  /** Writeups with their facets, newest first. */
+  entries: BrowseEntry[];
+  /** Every facet value with its writeups. */
+  facets: FacetIndex;
+  /** The build's "today" (`HUNTBOOK_TODAY`, else the build day). */
+  today: string;
+  /** Days after which a writeup's newest IOC is stale (`HUNTBOOK_STALE_DAYS`, default 90). */
+  staleAfterDays: number;
+  attack: AttackReference;
+}
+
+let browseCached: Promise<BrowseData> | undefined;
+
+/** Browse data of every writeup; git is read once here, for all files. */
+export function getBrowseData(): Promise<BrowseData> {
+  browseCached ??= (async () => {
+    const views = await getWriteupViews();
+    const today = resolveToday(process.env.HUNTBOOK_TODAY);
+    const staleAfterDays = resolveStaleDays(process.env.HUNTBOOK_STALE_DAYS);
+    const attack = loadAttackReference();
+    const lastCommits = readLastCommitDays(process.env.HUNTBOOK_CONTENT ?? 'content/detections', process.cwd());
+    const context = { today, staleAfterDays, attack, lastCommits };
+    const entries = views.map((view) => describeForBrowsing(view, context));
+    return { entries, facets: indexFacets(entries, attack), today, staleAfterDays, attack };
+  })();
+  return browseCached;
+}
+
+/** Browse data of one writeup. */
+export async function getBrowseEntry(id: string): Promise<BrowseEntry> {
+  const entry = (await getBrowseData()).entries.find((candidate) => candidate.id === id);
+  if (!entry) throw new Error(`unknown writeup ${id}`);
+  return entry;
+}
+
+/** The IOC look-up index (defanged keys only), emitted as `/lookup/iocs.json`. */
+export async function getLookupIndex(): Promise<LookupIndex> {
+  return buildLookupIndex(await getWriteupViews());
+}
+
+/** Every catalog connector with its tables and the writeups that need it, for `/connectors/`. */
+export async function getConnectorViews(): Promise<ConnectorView[]> {
+  return presentConnectors(loadConnectorCatalog(), await getWriteupViews());
 }

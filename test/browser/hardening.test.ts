@@ -27,7 +27,8 @@ afterAll(async () => {
 /** Opens a page and records every request off the site, console error and script error. */
 async function openWatched(page: Page, path: string, problems: string[]): Promise<void> {
   page.on('request', (request) => {
-    if (!request.url().startsWith(server.origin) && !request.url().startsWith('data:')) problems.push(`${path}: request to ${request.url()}`);
+    if (!request.url().startsWith(server.origin) && !request.url().startsWith('data:'))
+      problems.push(`${path}: request to ${request.url()}`);
   });
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`${path}: console: ${message.text().slice(0, 200)}`);
@@ -71,9 +72,26 @@ describe('hardening', () => {
         await page.goto(`${server.origin}${path}`, { waitUntil: 'networkidle' });
         await page.addScriptTag({ content: axeSource });
         const found = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+          const axe = (
+            window as unknown as {
+              axe: {
+                run: (
+                  context: Document,
+                  options: object,
+                ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+              };
+            }
+          ).axe;
           const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'best-practice'] });
-          return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+          return result.violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map(
+              (v) =>
+                `${v.id} (${v.impact}): ${v.nodes
+                  .slice(0, 3)
+                  .map((n) => n.target.join(' '))
+                  .join(', ')}`,
+            );
         });
         violations.push(...found.map((v) => `${colorScheme} ${path}: ${v}`));
         await page.close();

@@ -10,6 +10,7 @@ import { loadConnectorCatalog } from '../../src/lib/catalog/index.ts';
 import { loadCollection } from '../../src/lib/content/load-collection.ts';
 import { auditSite } from '../../src/lib/audit/audit-site.ts';
 import { collectIndicatorValues } from '../../src/lib/derive/indicator-set.ts';
+import { presentWriteup } from '../../src/lib/derive/present-writeup.ts';
 import { formatProblem } from '../../src/lib/problems/format-problems.ts';
 
 // Builds the valid fixtures into a real site (with TZ west of Greenwich, F12) and reads the HTML.
@@ -57,7 +58,7 @@ describe('fixture site build', () => {
   it('keeps every query verbatim in code and in the copy button', () => {
     for (const writeup of collection.writeups) {
       const tree = fromHtml(page(writeup.id));
-      const blocks = selectAll('[data-query]', tree);
+      const blocks = selectAll('.hb-body [data-query]', tree);
       expect(blocks).toHaveLength(writeup.queries.length);
       blocks.forEach((block, index) => {
         const query = writeup.queries[index].text;
@@ -67,6 +68,27 @@ describe('fixture site build', () => {
         expect(String(button.properties.dataCode).replace(/\u007f/g, '\n')).toBe(query);
       });
     }
+  });
+
+  it('shows a generated hunt per IOC type as copyable, search-ignored KQL', () => {
+    const views = collection.writeups.map((writeup) => presentWriteup(writeup, loadConnectorCatalog()));
+    for (const view of views) {
+      const blocks = selectAll('.hb-hunt [data-query]', fromHtml(page(view.writeup.id)));
+      expect(blocks).toHaveLength(view.hunts.length);
+      blocks.forEach((block, index) => {
+        expect(block.properties.dataPagefindIgnore).toBe('all');
+        expect(selectAll('button[data-copy-query]', block)).toHaveLength(1);
+        expect(toString(selectAll('pre code', block)[0])).toBe(view.hunts[index].code);
+      });
+    }
+    expect(views.some((view) => view.hunts.length > 0)).toBe(true);
+  });
+
+  it('links each writeup to the connector pages that list it', () => {
+    const html = readFileSync(join(out, 'connectors', 'microsoftthreatprotection', 'index.html'), 'utf8');
+    expect(html).toContain('DeviceNetworkEvents');
+    expect(html).toContain('href="/detections/mixed-fanging/"');
+    expect(page('mixed-fanging')).toContain('href="/connectors/microsoftthreatprotection/"');
   });
 
   it('has no live indicator outside KQL code, on any page or in the search index', () => {

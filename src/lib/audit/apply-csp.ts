@@ -55,5 +55,7 @@ export function buildContentSecurityPolicy(html: string): string {
 export function applyContentSecurityPolicy(html: string): string {
   const policy = buildContentSecurityPolicy(html).replace(/"/g, '&quot;');
   const meta = `<meta http-equiv="content-security-policy" content="${policy}">`;
-  return html.replace(/<meta http-equiv="content-security-policy"[^>]*>/i, '').replace(/<head([^>]*)>/i, `<head$1>${meta}`);
+  return html
+    .replace(/<meta http-equiv="content-security-policy"[^>]*>/i, '')
+    .replace(/<head([^>]*)>/i, `<head$1>${meta}`);
 }

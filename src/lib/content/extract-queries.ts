@@ -14,6 +14,10 @@ export interface Query {
   text: string;
   /** File line of the opening fence. */
   line: number;
+  /** Characters before the opening fence on its line (query lines are indented by as much); 0 when absent. */
+  indent?: number;
+  /** `iocs=…` from the fence's meta string: `none` marks a behavioural query whose literals are not indicators. */
+  iocs?: string;
 }
 
 /** Reads `title="…"` (or `title='…'`) from a fence meta string such as `title="Hunt" {2}`. */
@@ -21,6 +25,13 @@ export function readFenceTitle(meta: string | null | undefined): string | undefi
   const match = /(?:^|\s)title=(?:"([^"]*)"|'([^']*)')/.exec(meta ?? '');
   const title = (match?.[1] ?? match?.[2])?.trim();
   return title ? title : undefined;
+}
+
+/** Reads a bare `key=value` (or quoted) attribute from a fence meta string, e.g. `iocs=none`. */
+export function readFenceAttribute(meta: string | null | undefined, key: string): string | undefined {
+  const match = new RegExp(`(?:^|\\s)${key}=(?:"([^"]*)"|'([^']*)'|([^\\s"']+))`).exec(meta ?? '');
+  const value = (match?.[1] ?? match?.[2] ?? match?.[3])?.trim();
+  return value ? value : undefined;
 }
 
 /** True for a fence language that marks a query (case-insensitive: ```KQL is common). */
@@ -33,11 +44,14 @@ export function extractQueries(body: string, bodyLine: number): Query[] {
   const queries: Query[] = [];
   collectCode(fromMarkdown(body), (code) => {
     if (!isQueryLanguage(code.lang)) return;
+    const iocs = readFenceAttribute(code.meta, 'iocs');
     queries.push({
       index: queries.length,
       title: readFenceTitle(code.meta),
       text: code.value,
       line: bodyLine + (code.position?.start.line ?? 1) - 1,
+      indent: (code.position?.start.column ?? 1) - 1,
+      ...(iocs === undefined ? {} : { iocs }),
     });
   });
   return queries;

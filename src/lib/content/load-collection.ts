@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { ConnectorCatalog } from '../catalog/index.ts';
+import { saveFactsCache } from '../kql/facts-cache.ts';
 import { createError, type Problem } from '../problems/problem.ts';
 import { readWriteupId, validateWriteup, type Writeup } from './validate-writeup.ts';
 
@@ -22,8 +23,10 @@ export function listWriteupFiles(dir: string, root: string): string[] {
   } catch {
     return [];
   }
+  // Symlinked writeups count too: content folders are often assembled from several repositories.
+  const isFile = (entry: (typeof entries)[number]) => entry.isFile() || (entry.isSymbolicLink() && statSync(join(entry.parentPath, entry.name), { throwIfNoEntry: false })?.isFile() === true);
   return entries
-    .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.md'))
+    .filter((entry) => /\.(md|markdown)$/i.test(entry.name) && isFile(entry))
     .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .sort();
 }
@@ -41,6 +44,7 @@ export function loadCollection(dir: string, root: string, catalog: ConnectorCata
     const id = readWriteupId(file);
     filesById.set(id, [...(filesById.get(id) ?? []), file]);
   }
+  saveFactsCache();
   for (const [id, sameId] of filesById) {
     if (sameId.length < 2) continue;
     for (const file of sameId) {
@@ -49,7 +53,16 @@ export function loadCollection(dir: string, root: string, catalog: ConnectorCata
     }
   }
   if (files.length === 0) {
-    problems.push(createError({ file: relative(root, dir).split(sep).join('/') || '.', line: 1, field: 'content', message: 'no writeups found', hint: 'add Markdown files such as content/detections/my-detection.md' }));
+    const missing = !existsSync(dir) || !statSync(dir).isDirectory();
+    problems.push(
+      createError({
+        file: relative(root, dir).split(sep).join('/') || '.',
+        line: 1,
+        field: 'content',
+        message: missing ? 'no such folder' : 'no writeups found',
+        hint: missing ? 'pass the folder that holds the writeups, e.g. --content content/detections' : 'add Markdown files such as content/detections/my-detection.md',
+      }),
+    );
   }
   const duplicated = new Set([...filesById].filter(([, sameId]) => sameId.length > 1).map(([id]) => id));
   return { writeups: writeups.filter((w) => !duplicated.has(w.id)).sort((a, b) => a.id.localeCompare(b.id)), problems, fileCount: files.length };

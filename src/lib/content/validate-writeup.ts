@@ -1,8 +1,11 @@
 import { createError, createWarning, type Problem } from '../problems/problem.ts';
 import { writeupFrontmatterSchema, type WriteupFrontmatter } from '../schema/writeup-schema.ts';
 import type { ConnectorCatalog } from '../catalog/index.ts';
+import { checkWriteupQueries, readWriteupQueries, type AnalysedQuery } from '../kql/check-writeup-queries.ts';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { checkUnsafeMarkup } from '../markdown/check-unsafe-markup.ts';
 import { checkConnectorTables } from './check-connectors.ts';
-import { extractQueries, type Query } from './extract-queries.ts';
+import { extractQueries } from './extract-queries.ts';
 import { parseSource } from './parse-source.ts';
 import { convertZodIssues } from './zod-problems.ts';
 
@@ -16,8 +19,10 @@ export interface Writeup extends WriteupFrontmatter {
   body: string;
   /** File line where the body starts. */
   bodyLine: number;
-  /** Fenced ```kql blocks of the body, in order. */
-  queries: Query[];
+  /** Fenced ```kql blocks of the body, in order, with the tables each reads. */
+  queries: AnalysedQuery[];
+  /** Tables the writeup needs: those under `connectors:` first, then any other table a query reads. */
+  tables: string[];
 }
 
 /** Result of checking one file: the writeup when it has no errors, and every problem found. */
@@ -30,7 +35,7 @@ const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Derives the id from the file name: `content/detections/net/remcos-c2.md` → `remcos-c2`. */
 export function readWriteupId(file: string): string {
-  return file.split('/').pop()!.replace(/\.md$/i, '');
+  return file.split('/').pop()!.replace(/\.(md|markdown)$/i, '');
 }
 
 /** Suggests a valid id for a badly named file: lowercase, words joined by single hyphens. */
@@ -47,28 +52,51 @@ export function validateWriteup(file: string, text: string, catalog: ConnectorCa
     problems.push(createError({ file, line: 1, field: 'id', message: `file name "${id}" is not a lowercase kebab-case id`, hint: `rename the file to ${suggestWriteupId(id)}.md` }));
   }
   const queries = extractQueries(source.body, source.bodyLine);
-  if (queries.length === 0) {
-    problems.push(createError({ file, line: source.bodyLine, field: 'body', message: 'no KQL query', hint: 'add at least one fenced ```kql block with the hunting query' }));
-  }
+  // With an unclosed frontmatter the body cannot be told apart, so "no query" would be a guess.
+  if (queries.length === 0 && !source.bodyUnknown) problems.push(describeMissingQuery(source.body, source.bodyLine, file));
+  problems.push(...checkUnsafeMarkup(source.body, source.bodyLine, file));
   for (const query of queries.filter((q) => q.text.trim() === '')) {
     problems.push(createError({ file, line: query.line, field: `queries[${query.index}]`, message: 'empty KQL block', hint: 'write the query between the fences, or remove the block' }));
   }
+  // Parsed before the frontmatter is checked, so a broken query is reported even next to a YAML error.
+  const querySet = readWriteupQueries(queries, catalog, file);
+  problems.push(...querySet.problems);
   if (source.data === undefined) return { problems };
 
   const parsed = writeupFrontmatterSchema.safeParse(source.data);
-  if (!parsed.success) return { problems: [...problems, ...convertZodIssues(parsed.error.issues, file, source.locate)] };
+  if (!parsed.success) {
+    problems.push(...convertZodIssues(parsed.error.issues, file, source.locate, source.data));
+    // Every problem at once: the lists that did parse are still checked against the catalog.
+    const partial = source.data as Record<string, unknown>;
+    const connectors = writeupFrontmatterSchema.shape.connectors.safeParse(partial.connectors);
+    if (connectors.success) problems.push(...checkConnectorTables(connectors.data, catalog, file, source.locate));
+    const iocs = writeupFrontmatterSchema.shape.iocs.safeParse(partial.iocs);
+    if (iocs.success) problems.push(...findDuplicateIocs(iocs.data, file, source.locate));
+    return { problems };
+  }
   const frontmatter = parsed.data;
   problems.push(...checkConnectorTables(frontmatter.connectors, catalog, file, source.locate));
-  problems.push(...findDuplicateIocs(frontmatter, file, source.locate));
+  problems.push(...findDuplicateIocs(frontmatter.iocs, file, source.locate));
+  const derived = checkWriteupQueries(querySet, frontmatter, catalog, file, source.locate);
+  problems.push(...derived.problems);
   if (problems.some((problem) => problem.severity === 'error')) return { problems };
-  return { writeup: { ...frontmatter, iocs: dedupeIocs(frontmatter.iocs), id, file, body: source.body, bodyLine: source.bodyLine, queries }, problems };
+  const writeup = { ...frontmatter, iocs: dedupeIocs(frontmatter.iocs), id, file, body: source.body, bodyLine: source.bodyLine };
+  return { writeup: { ...writeup, queries: derived.queries, tables: derived.tables }, problems };
+}
+
+/** "No query", pointing at a fence that may be a query without its `kql` label. */
+function describeMissingQuery(body: string, bodyLine: number, file: string): Problem {
+  const unlabelled = fromMarkdown(body).children.find((node) => node.type === 'code' && !node.lang);
+  if (!unlabelled) return createError({ file, line: bodyLine, field: 'body', message: 'no KQL query', hint: 'add at least one fenced ```kql block with the hunting query' });
+  const line = bodyLine + (unlabelled.position?.start.line ?? 1) - 1;
+  return createError({ file, line, field: 'body', message: 'no KQL query', hint: `the code block on line ${line} has no language: if it is a query, open it with \`\`\`kql` });
 }
 
 /** The same canonical indicator twice is shown once; the author hears about both lines (F09). */
-function findDuplicateIocs(frontmatter: WriteupFrontmatter, file: string, locate: (path: readonly PropertyKey[]) => number): Problem[] {
+function findDuplicateIocs(iocs: WriteupFrontmatter['iocs'], file: string, locate: (path: readonly PropertyKey[]) => number): Problem[] {
   const firstIndex = new Map<string, number>();
   const problems: Problem[] = [];
-  frontmatter.iocs.forEach((ioc, index) => {
+  iocs.forEach((ioc, index) => {
     const key = `${ioc.type} ${ioc.value}`;
     const first = firstIndex.get(key);
     if (first === undefined) {

@@ -39,8 +39,9 @@ function describeValue(value: unknown): string {
 function describeIssue(issue: Issue, written: unknown): string {
   if (issue.code === 'invalid_type' || (issue.code === 'invalid_union' && written === undefined)) {
     if (written === undefined) return 'required';
-    if (issue.expected === 'object') return `must be a map of \`field: value\` entries, not ${describeValue(written)}`;
-    if (issue.expected === 'array') return `must be a list, not ${describeValue(written)}`;
+    const expected = issue.code === 'invalid_type' ? issue.expected : undefined;
+    if (expected === 'object') return `must be a map of \`field: value\` entries, not ${describeValue(written)}`;
+    if (expected === 'array') return `must be a list, not ${describeValue(written)}`;
     return `must be text, not ${describeValue(written)}`;
   }
   return issue.message;

@@ -3,7 +3,9 @@ import { connectorsForTable } from '../catalog/index.ts';
 import type { Writeup } from '../content/validate-writeup.ts';
 import { defangText } from '../ioc/index.ts';
 import { IOC_TYPES, type IocType } from '../ioc/ioc-types.ts';
+import { generateHunts, type GeneratedHunt } from '../kql/generate-hunts.ts';
 import type { Ioc } from '../schema/ioc-schema.ts';
+import { presentQueryNeeds, type QueryNeedsView } from './present-queries.ts';
 
 /** A table a writeup needs, with the connectors that can supply it. */
 export interface RequiredTable {
@@ -30,8 +32,12 @@ export interface WriteupView {
   iocs: Ioc[];
   /** IOC types present, in the canonical order. */
   iocTypes: IocType[];
-  /** Tables the writeup needs, with connectors. */
+  /** Tables the writeup needs (read by its queries, with the author's notes), with connectors. */
   tables: RequiredTable[];
+  /** Per query: the tables and connectors it needs. */
+  queryNeeds: QueryNeedsView[];
+  /** Generated hunts for the writeup's indicators, one per type. */
+  hunts: GeneratedHunt[];
   /** False positives with defanged text. */
   falsePositives: { scenario: string; description?: string; exclusion?: string }[];
   /** Newest of `modified` and `date`. */
@@ -47,6 +53,11 @@ function describeTable(table: string, note: string | undefined, catalog: Connect
 
 const defangOptional = (text: string | undefined) => (text === undefined ? undefined : defangText(text));
 
+/** The note the author wrote under `connectors:` for a table, if any. */
+function findNote(writeup: Writeup, table: string): string | undefined {
+  return writeup.connectors.find((entry) => entry.table.toLowerCase() === table.toLowerCase())?.note;
+}
+
 /** Derives the display data of a writeup; the only place where frontmatter text is defanged. */
 export function presentWriteup(writeup: Writeup, catalog: ConnectorCatalog): WriteupView {
   return {
@@ -55,7 +66,9 @@ export function presentWriteup(writeup: Writeup, catalog: ConnectorCatalog): Wri
     summary: defangText(writeup.summary),
     iocs: writeup.iocs.map((ioc) => ({ ...ioc, note: defangOptional(ioc.note) })),
     iocTypes: IOC_TYPES.filter((type) => writeup.iocs.some((ioc) => ioc.type === type)),
-    tables: writeup.connectors.map(({ table, note }) => describeTable(table, note, catalog)),
+    tables: writeup.tables.map((table) => describeTable(table, findNote(writeup, table), catalog)),
+    queryNeeds: presentQueryNeeds(writeup.queries, catalog),
+    hunts: generateHunts(writeup.iocs, catalog),
     falsePositives: writeup.false_positives.map((fp) => ({
       scenario: defangText(fp.scenario),
       description: defangOptional(fp.description),
