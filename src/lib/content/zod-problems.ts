@@ -28,7 +28,11 @@ export function convertZodIssues(
 /** The value the author wrote at `path`; zod issues do not carry it. */
 function readAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let value = data;
-  for (const key of path) value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  for (const key of path) {
+    // A single value where a list belongs is read as a one-item list, as the schema does.
+    if (typeof key === 'number' && !Array.isArray(value)) value = key === 0 ? value : undefined;
+    else value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  }
   return value;
 }
 

@@ -28,13 +28,10 @@ export interface PastedReading {
 /** Worth explaining when it fails: it has an indicator's punctuation, or is a long hex run. */
 const INDICATOR_SHAPED = /[.:/@[\]]|^[0-9a-f]{24,}$/i;
 
-/** The engine's IDN support uses node:url, which browsers lack; such names are reported, not fatal. */
-const IDN_REASON = 'internationalised domain names (Unicode or xn--) cannot be checked in the browser yet; use search';
+/** Said of a value the engine threw on: reported beside the others, never fatal to the look-up. */
+const UNREADABLE = 'this value could not be read; check it for stray characters';
 
-/**
- * Display form of text that failed to read. defangText needs node:url for Unicode host names, which
- * browsers lack; if it throws, every dot and colon is bracketed so nothing live is shown either way.
- */
+/** Display form of text that failed to read; if even defanging throws, every dot and colon is bracketed. */
 function showSafely(text: string): string {
   try {
     return defangText(text);
@@ -67,7 +64,7 @@ function readToken(token: string, reading: PastedReading, add: (indicator: Paste
   try {
     result = normaliseIoc(token);
   } catch {
-    reading.unread.push({ shown: showSafely(token), reason: IDN_REASON });
+    reading.unread.push({ shown: showSafely(token), reason: UNREADABLE });
     return;
   }
   if (result.ok) add({ type: result.type, value: result.value });

@@ -1,6 +1,6 @@
 // Host-name validation. Canonical form is lowercase ASCII (punycode for IDNs),
 // without the trailing root dot, so the same host always compares equal.
-import { domainToASCII, domainToUnicode } from 'node:url';
+import { decodePunycodeLabel, toAsciiDomain, toUnicodeDomain } from './punycode.ts';
 import { fail, pass } from './checked.ts';
 import type { Checked } from './checked.ts';
 
@@ -44,7 +44,7 @@ function checkLabel(value: string, label: string, isLast: boolean): Checked | un
   if (isLast && label.includes('_')) {
     return fail(`${value} is not a valid domain (top-level label "${label}" contains "_")`, DOMAIN_HINT);
   }
-  if (label.startsWith('xn--') && domainToUnicode(label) === label) {
+  if (label.startsWith('xn--') && decodePunycodeLabel(label) === undefined) {
     return fail(
       `${value} is not a valid domain (label "${label}" is not valid punycode)`,
       'copy the name again from the source, or write it in Unicode',
@@ -60,7 +60,7 @@ export function canonicaliseDomain(value: string): Checked {
   const name = value.endsWith('.') ? value.slice(0, -1) : value;
   let ascii = name.toLowerCase();
   if (/[^\p{ASCII}]/u.test(name)) {
-    ascii = domainToASCII(name);
+    ascii = toAsciiDomain(name);
     if (ascii === '') {
       return fail(
         `${value} is not a valid internationalised domain name`,
@@ -94,7 +94,7 @@ export function canonicaliseDomain(value: string): Checked {
 
 /** The Unicode form of a canonical (punycode) domain, for display; ASCII names come back unchanged. */
 export function displayDomain(canonical: string): string {
-  return domainToUnicode(canonical) || canonical;
+  return toUnicodeDomain(canonical);
 }
 
 /** The top-level label of a canonical domain. */
