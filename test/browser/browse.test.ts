@@ -182,7 +182,9 @@ describe('IOC look-up', () => {
     const page = await browser.newPage();
     await page.goto(`${server.origin}/lookup/`);
     await lookUp(page, 'bücher.example and 31[.]76[.]87[.]112:7716');
-    expect(await page.locator('[data-lookup-summary]').textContent()).toBe('Read 2 indicators: 1 found in 1 writeup, 1 in no writeup.');
+    expect(await page.locator('[data-lookup-summary]').textContent()).toBe(
+      'Read 2 indicators: 1 found in 1 writeup, 1 in no writeup.',
+    );
     expect(await page.locator('.hb-lookup-missing').innerText()).toContain('xn--bcher-kva[.]example');
     await page.close();
   });

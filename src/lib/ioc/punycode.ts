@@ -36,7 +36,7 @@ export function decodePunycodeLabel(label: string): string | undefined {
   let n = 128;
   let i = 0;
   let bias = 72;
-  for (let index = split > 0 ? split + 1 : 0; index < input.length; ) {
+  for (let index = split > 0 ? split + 1 : 0; index < input.length;) {
     const oldI = i;
     for (let w = 1, k = BASE; ; k += BASE) {
       if (index >= input.length) return undefined;
@@ -55,7 +55,9 @@ export function decodePunycodeLabel(label: string): string | undefined {
   }
   const decoded = String.fromCodePoint(...output);
   // Valid only if IDNA maps it back to the same label (rules out controls and unnormalised text).
-  return decoded !== '' && toAsciiDomain(`${decoded}.example`) === `${label.toLowerCase()}.example` ? decoded : undefined;
+  return decoded !== '' && toAsciiDomain(`${decoded}.example`) === `${label.toLowerCase()}.example`
+    ? decoded
+    : undefined;
 }
 
 /** ASCII (punycode) form of a host name, or '' when it is not a valid name. */
