@@ -30,6 +30,7 @@ function buildSite(contentDir: string, outDir: string): number {
   rmSync(staging, { recursive: true, force: true });
   const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
   const cache = `${staging}-cache`;
+  const started = performance.now();
   const result = spawnSync(process.execPath, [astroBin, 'build'], {
     stdio: 'inherit',
     env: {
@@ -47,7 +48,9 @@ function buildSite(contentDir: string, outDir: string): number {
     return result.status ?? 1;
   }
   // The audit reads what readers will get: pages and search index, before anything is published.
+  const built = performance.now();
   const findings = auditSite(staging, collectIndicatorValues(collection.writeups));
+  const audited = performance.now();
   if (findings.length) {
     console.error(formatProblemReport(findings, collection.fileCount));
     console.error('huntbook build: live indicators found in the built site; the previous site is untouched.');
@@ -55,6 +58,10 @@ function buildSite(contentDir: string, outDir: string): number {
     return 1;
   }
   secureSite(staging);
+  const seconds = (from: number, to: number) => `${((to - from) / 1000).toFixed(1)} s`;
+  console.log(
+    `huntbook build: astro ${seconds(started, built)}, audit ${seconds(built, audited)}, CSP ${seconds(audited, performance.now())}`,
+  );
   markSite(staging);
   const previous = `${out}.previous-${process.pid}`;
   if (existsSync(out)) renameSync(out, previous);

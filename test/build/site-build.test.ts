@@ -142,6 +142,22 @@ describe('fixture site build', () => {
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe(before);
   });
 
+  it('gives byte-identical output when the same content is built twice', () => {
+    const again = `${out}-again`;
+    try {
+      execFileSync(process.execPath, ['scripts/build.ts', '--content', content, '--out', again], {
+        stdio: 'pipe',
+        env: { ...process.env, TZ: 'America/New_York' },
+      });
+      const files = listFiles(out).map((file) => file.slice(out.length));
+      expect(listFiles(again).map((file) => file.slice(again.length))).toEqual(files);
+      const differing = files.filter((file) => !readFileSync(join(out, file)).equals(readFileSync(join(again, file))));
+      expect(differing).toEqual([]);
+    } finally {
+      rmSync(again, { recursive: true, force: true });
+    }
+  }, 240_000);
+
   it('renders dates exactly as written in a western time zone (F12)', () => {
     expect(page('yaml-traps')).toContain('<time datetime="2024-03-01">2024-03-01</time>');
     expect(page('yaml-traps')).toContain('2024-02-28');

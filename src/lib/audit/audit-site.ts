@@ -38,7 +38,7 @@ export function auditSite(siteDir: string, indicators: ReadonlySet<string>): Pro
     const text = inSearchIndex ? readSearchIndex(file) : readFileSync(file, 'utf8');
     const findings = inSearchIndex
       ? findLiveInText(text, indicators).map((hit) => ({ ...hit, element: 'index', where: 'text' }))
-      : findLiveIndicators(text, indicators);
+      : auditPage(text, indicators);
     for (const finding of findings) {
       problems.push(
         createError({
@@ -52,4 +52,29 @@ export function auditSite(siteDir: string, indicators: ReadonlySet<string>): Pro
     }
   }
   return problems;
+}
+
+// Query blocks keep their indicators live on purpose: Expressive Code frames marked `data-query`
+// (their copy button included) and plain KQL `<pre>` blocks.
+const QUERY_BLOCKS =
+  /<figure\b[^>]*\bdata-query\b[^>]*>[\s\S]*?<\/figure>|<pre\b[^>]*\bdata-language="(?:kql|kusto)"[^>]*>[\s\S]*?<\/pre>/gi;
+
+/**
+ * One regex pass over the page with its query blocks cut out; only a page with a hit is parsed
+ * into a tree to say where the hit is (parsing every page costs ~30 ms each, most of an audit).
+ */
+function auditPage(
+  html: string,
+  indicators: ReadonlySet<string>,
+): { indicator: string; element: string; where: string; context: string }[] {
+  // Only words with a dot, colon or at sign can hold an indicator; the scanner reads just those.
+  const candidates = html
+    .replace(QUERY_BLOCKS, ' ')
+    .split(/[\s<>"'`]+/)
+    .filter((word) => /[.:@]/.test(word))
+    .join(' ');
+  const quick = findLiveInText(candidates, indicators);
+  if (quick.length === 0) return [];
+  const detailed = findLiveIndicators(html, indicators);
+  return detailed.length ? detailed : quick.map((hit) => ({ ...hit, element: 'html', where: 'source' }));
 }
