@@ -158,6 +158,21 @@ describe('fixture site build', () => {
     }
   }, 240_000);
 
+  it('escapes frontmatter strings: hostile text stays text on every page', () => {
+    const pages = listFiles(out).filter((file) => file.endsWith('.html'));
+    for (const file of pages) {
+      const tree = fromHtml(readFileSync(file, 'utf8'));
+      expect(
+        selectAll('script', tree).filter((node) => toString(node).includes('alert(')),
+        file,
+      ).toEqual([]);
+      expect(selectAll('[onerror], [onload], [onmouseover], iframe', tree), file).toEqual([]);
+    }
+    expect(page('hostile-frontmatter')).toContain(
+      '&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; Hostile frontmatter',
+    );
+  });
+
   it('renders dates exactly as written in a western time zone (F12)', () => {
     expect(page('yaml-traps')).toContain('<time datetime="2024-03-01">2024-03-01</time>');
     expect(page('yaml-traps')).toContain('2024-02-28');
