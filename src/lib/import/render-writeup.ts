@@ -2,30 +2,13 @@
 // indicators and connectors, defanged quoted IOC values, a folded summary, fenced queries.
 import { Document, isMap, isScalar, isSeq, type Node } from 'yaml';
 import { defangIoc } from '../ioc/index.ts';
+import { FRONTMATTER_FIELDS } from '../schema/field-hints.ts';
 import type { DraftFrontmatter, WriteupDraft } from './import-types.ts';
-
-const FIELD_ORDER: readonly (keyof DraftFrontmatter)[] = [
-  'title',
-  'summary',
-  'severity',
-  'status',
-  'date',
-  'modified',
-  'malware',
-  'attack',
-  'tags',
-  'author',
-  'source',
-  'references',
-  'iocs',
-  'connectors',
-  'false_positives',
-];
 
 /** Drops absent fields and empty lists so the file only says what is known. */
 function toPlainData(frontmatter: DraftFrontmatter): Record<string, unknown> {
   const data: Record<string, unknown> = {};
-  for (const key of FIELD_ORDER) {
+  for (const key of FRONTMATTER_FIELDS) {
     const value = frontmatter[key];
     if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
     if (key === 'iocs') {

@@ -1,23 +1,9 @@
-import { SEVERITIES, STATUSES } from './writeup-schema.ts';
+import { SEVERITIES, STATUSES, writeupFrontmatterSchema } from './writeup-schema.ts';
 
-/** Top-level frontmatter fields, for "did you mean" suggestions on unknown keys. */
-export const FRONTMATTER_FIELDS = [
-  'title',
-  'summary',
-  'severity',
-  'status',
-  'date',
-  'modified',
-  'malware',
-  'attack',
-  'tags',
-  'author',
-  'source',
-  'references',
-  'iocs',
-  'connectors',
-  'false_positives',
-] as const;
+/** Top-level frontmatter fields in schema order, for "did you mean" hints and for writing files. */
+export const FRONTMATTER_FIELDS = Object.keys(
+  writeupFrontmatterSchema.shape,
+) as readonly (keyof typeof writeupFrontmatterSchema.shape)[];
 
 /** Fields of nested objects, keyed by the parent's generic path. */
 export const NESTED_FIELDS: Readonly<Record<string, readonly string[]>> = {
