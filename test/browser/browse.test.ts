@@ -6,6 +6,7 @@ import { indexFacets } from '../../src/lib/derive/facet-index.ts';
 import { loadAttackReference } from '../../src/lib/derive/attack-reference.ts';
 import { launchBrowser } from '../helpers/launch-browser.ts';
 import { serveStatic } from '../helpers/serve-static.ts';
+import { shootPages } from '../helpers/shoot-pages.ts';
 import { loadEntries } from '../unit/derive/load-views.ts';
 
 // Runs against a built site of the bundled content: dist/ by default (CI runs `npm run build`
@@ -234,35 +235,19 @@ describe('search', () => {
 
 describe('screenshots', () => {
   it('of the catalog, the look-up, an index page and a guide, light and dark, desktop and phone', async () => {
-    const foreign: string[] = [];
-    const errors: string[] = [];
-    for (const colorScheme of ['light', 'dark'] as const) {
-      for (const [device, viewport] of [
-        ['desktop', { width: 1280, height: 900 }],
-        ['phone', { width: 390, height: 844 }],
-      ] as const) {
-        const context = await browser.newContext({ viewport, colorScheme, deviceScaleFactor: 1 });
-        const page = await context.newPage();
-        page.on('request', (request) => {
-          if (!request.url().startsWith(server.origin) && !request.url().startsWith('data:'))
-            foreign.push(request.url());
-        });
-        page.on('pageerror', (error) => errors.push(error.message));
-        const shoot = (name: string) =>
-          page.screenshot({ path: join(shots, `${name}-${device}-${colorScheme}.png`), fullPage: true });
-        await page.goto(`${server.origin}/detections/?severity=high`, { waitUntil: 'networkidle' });
-        await shoot('catalog');
-        await page.goto(`${server.origin}/lookup/`, { waitUntil: 'networkidle' });
-        await page.locator('[data-lookup-example]').click();
-        await expect.poll(() => page.locator('[data-lookup-summary]').textContent()).toMatch(/^Read/);
-        await shoot('lookup');
-        await page.goto(`${server.origin}/techniques/T1071/`, { waitUntil: 'networkidle' });
-        await shoot('technique');
-        await page.goto(`${server.origin}/guides/start-here/`, { waitUntil: 'networkidle' });
-        await shoot('guide');
-        await context.close();
-      }
-    }
+    const { foreign, errors } = await shootPages(browser, server.origin, shots, [
+      { name: 'catalog', path: '/detections/?severity=high' },
+      {
+        name: 'lookup',
+        path: '/lookup/',
+        prepare: async (page) => {
+          await page.locator('[data-lookup-example]').click();
+          await expect.poll(() => page.locator('[data-lookup-summary]').textContent()).toMatch(/^Read/);
+        },
+      },
+      { name: 'technique', path: '/techniques/T1071/' },
+      { name: 'guide', path: '/guides/start-here/' },
+    ]);
     expect(foreign).toEqual([]);
     expect(errors).toEqual([]);
   });

@@ -6,6 +6,7 @@ import { loadConnectorCatalog } from '../../src/lib/catalog/index.ts';
 import { validateWriteup } from '../../src/lib/content/validate-writeup.ts';
 import { launchBrowser } from '../helpers/launch-browser.ts';
 import { serveStatic } from '../helpers/serve-static.ts';
+import { shootPages } from '../helpers/shoot-pages.ts';
 
 // Runs against the built site in dist/ (`npm run build` first), as a reader would use it.
 const root = process.cwd();
@@ -103,25 +104,11 @@ describe('seed writeup page', () => {
   });
 
   it('makes no request outside the site and saves screenshots (desktop and phone, light and dark)', async () => {
-    const foreign: string[] = [];
-    for (const colorScheme of ['light', 'dark'] as const) {
-      for (const [name, viewport] of [
-        ['desktop', { width: 1280, height: 900 }],
-        ['phone', { width: 390, height: 844 }],
-      ] as const) {
-        const context = await browser.newContext({ viewport, colorScheme, deviceScaleFactor: 1 });
-        const page = await context.newPage();
-        page.on('request', (request) => {
-          if (!request.url().startsWith(server.origin) && !request.url().startsWith('data:'))
-            foreign.push(request.url());
-        });
-        await page.goto(`${server.origin}/detections/${seed.id}/`, { waitUntil: 'networkidle' });
-        await page.screenshot({ path: join(shots, `seed-${name}-${colorScheme}.png`), fullPage: true });
-        await page.goto(`${server.origin}/`, { waitUntil: 'networkidle' });
-        await page.screenshot({ path: join(shots, `home-${name}-${colorScheme}.png`), fullPage: true });
-        await context.close();
-      }
-    }
+    const { foreign, errors } = await shootPages(browser, server.origin, shots, [
+      { name: 'seed', path: `/detections/${seed.id}/` },
+      { name: 'home', path: '/' },
+    ]);
     expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
   });
 });
