@@ -4,7 +4,6 @@ import { loadConnectorCatalog } from '../lib/catalog/index.ts';
 import { loadCollection } from '../lib/content/load-collection.ts';
 import { collectIndicatorValues } from '../lib/derive/indicator-set.ts';
 import { defangMarkdown } from '../lib/markdown/defang-markdown.ts';
-import { demoteHeadings } from '../lib/markdown/demote-headings.ts';
 import { formatProblemReport } from '../lib/problems/format-problems.ts';
 import { hasErrors } from '../lib/problems/problem.ts';
 
@@ -56,7 +55,8 @@ async function loadIntoStore(context: LoaderContext, options: DetectionsLoaderOp
       digest: context.generateDigest(JSON.stringify(writeup)),
       // Prose is defanged before rendering; query fences pass through byte-exact.
       rendered: await context.renderMarkdown(
-        defangMarkdown(demoteHeadings(body), {
+        defangMarkdown(body, {
+          demoteHeadings: true,
           indicators,
           references: [...writeup.references, ...(writeup.source?.url ? [writeup.source.url] : [])],
         }),

@@ -1,5 +1,5 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import type { Code, Nodes } from 'mdast';
+import type { Code, Nodes, Root } from 'mdast';
 
 /** Fence languages that hold a runnable query; they are kept byte-exact everywhere. */
 export const QUERY_LANGUAGES = ['kql', 'kusto'] as const;
@@ -39,10 +39,13 @@ export function isQueryLanguage(lang: string | null | undefined): boolean {
   return (QUERY_LANGUAGES as readonly string[]).includes((lang ?? '').toLowerCase());
 }
 
-/** Every ```kql / ```kusto block of `body`, with lines counted from `bodyLine` in the file. */
-export function extractQueries(body: string, bodyLine: number): Query[] {
+/**
+ * Every ```kql / ```kusto block of `body`, with lines counted from `bodyLine` in the file. Pass
+ * `tree` when the caller has parsed the body already, so it is parsed once per check.
+ */
+export function extractQueries(body: string, bodyLine: number, tree: Root = fromMarkdown(body)): Query[] {
   const queries: Query[] = [];
-  collectCode(fromMarkdown(body), (code) => {
+  collectCode(tree, (code) => {
     if (!isQueryLanguage(code.lang)) return;
     const iocs = readFenceAttribute(code.meta, 'iocs');
     queries.push({

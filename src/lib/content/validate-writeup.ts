@@ -2,6 +2,7 @@ import { createError, createWarning, type Problem } from '../problems/problem.ts
 import { writeupFrontmatterSchema, type WriteupFrontmatter } from '../schema/writeup-schema.ts';
 import type { ConnectorCatalog } from '../catalog/index.ts';
 import { checkWriteupQueries, readWriteupQueries, type AnalysedQuery } from '../kql/check-writeup-queries.ts';
+import type { Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { checkUnsafeMarkup } from '../markdown/check-unsafe-markup.ts';
 import { checkConnectorTables } from './check-connectors.ts';
@@ -51,10 +52,12 @@ export function validateWriteup(file: string, text: string, catalog: ConnectorCa
   if (!KEBAB_ID.test(id)) {
     problems.push(createError({ file, line: 1, field: 'id', message: `file name "${id}" is not a lowercase kebab-case id`, hint: `rename the file to ${suggestWriteupId(id)}.md` }));
   }
-  const queries = extractQueries(source.body, source.bodyLine);
+  // One parse of the body serves the query extraction, the markup check and the no-query hint.
+  const tree = fromMarkdown(source.body);
+  const queries = extractQueries(source.body, source.bodyLine, tree);
   // With an unclosed frontmatter the body cannot be told apart, so "no query" would be a guess.
-  if (queries.length === 0 && !source.bodyUnknown) problems.push(describeMissingQuery(source.body, source.bodyLine, file));
-  problems.push(...checkUnsafeMarkup(source.body, source.bodyLine, file));
+  if (queries.length === 0 && !source.bodyUnknown) problems.push(describeMissingQuery(tree, source.bodyLine, file));
+  problems.push(...checkUnsafeMarkup(source.body, source.bodyLine, file, tree));
   for (const query of queries.filter((q) => q.text.trim() === '')) {
     problems.push(createError({ file, line: query.line, field: `queries[${query.index}]`, message: 'empty KQL block', hint: 'write the query between the fences, or remove the block' }));
   }
@@ -85,8 +88,8 @@ export function validateWriteup(file: string, text: string, catalog: ConnectorCa
 }
 
 /** "No query", pointing at a fence that may be a query without its `kql` label. */
-function describeMissingQuery(body: string, bodyLine: number, file: string): Problem {
-  const unlabelled = fromMarkdown(body).children.find((node) => node.type === 'code' && !node.lang);
+function describeMissingQuery(tree: Root, bodyLine: number, file: string): Problem {
+  const unlabelled = tree.children.find((node) => node.type === 'code' && !node.lang);
   if (!unlabelled) return createError({ file, line: bodyLine, field: 'body', message: 'no KQL query', hint: 'add at least one fenced ```kql block with the hunting query' });
   const line = bodyLine + (unlabelled.position?.start.line ?? 1) - 1;
   return createError({ file, line, field: 'body', message: 'no KQL query', hint: `the code block on line ${line} has no language: if it is a query, open it with \`\`\`kql` });

@@ -1,6 +1,6 @@
 import { fromHtml } from 'hast-util-from-html';
 import type { Element, Nodes as HastNodes } from 'hast';
-import type { Nodes } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { createError, type Problem } from '../problems/problem.ts';
 
@@ -69,7 +69,12 @@ function findUnsafe(node: HastNodes): string[] {
  * Reports raw HTML and link targets in a writeup body that could run script, load remote content
  * or escape the page's styles. Query fences are code and never inspected.
  */
-export function checkUnsafeMarkup(body: string, bodyLine: number, file: string): Problem[] {
+export function checkUnsafeMarkup(
+  body: string,
+  bodyLine: number,
+  file: string,
+  tree: Root = fromMarkdown(body),
+): Problem[] {
   const problems: Problem[] = [];
   const report = (node: Nodes, message: string) =>
     problems.push(
@@ -97,6 +102,6 @@ export function checkUnsafeMarkup(body: string, bodyLine: number, file: string):
     }
     if ('children' in node) for (const child of node.children) visit(child);
   };
-  visit(fromMarkdown(body));
+  visit(tree);
   return problems;
 }

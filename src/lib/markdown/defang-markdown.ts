@@ -2,6 +2,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Link, Nodes } from 'mdast';
 import { isQueryLanguage } from '../content/extract-queries.ts';
 import { defangText, defangValue, normaliseIoc } from '../ioc/index.ts';
+import { findHeadingEdits } from './demote-headings.ts';
 
 /** A source edit: replace `body.slice(start, end)` with `text`. */
 interface Edit {
@@ -32,6 +33,8 @@ export interface MarkdownSafety {
   indicators?: ReadonlySet<string>;
   /** URLs the writeup lists under `references` or `source.url`; links to their hosts stay links. */
   references?: readonly string[];
+  /** Also move headings one level down, from the same parse (see `demote-headings.ts`). */
+  demoteHeadings?: boolean;
 }
 
 /**
@@ -88,7 +91,9 @@ export function defangMarkdown(body: string, safety: MarkdownSafety = {}): strin
     }
     if ('children' in node) for (const child of node.children) visit(child);
   };
-  visit(fromMarkdown(body));
+  const tree = fromMarkdown(body);
+  visit(tree);
+  if (safety.demoteHeadings) edits.push(...findHeadingEdits(body, tree));
   return applyEdits(body, edits);
 }
 

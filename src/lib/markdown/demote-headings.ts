@@ -1,5 +1,5 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import type { Nodes } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 
 /**
  * Moves the body's headings under the page's "Hunting queries" section: `#` and `##` become
@@ -7,6 +7,15 @@ import type { Nodes } from 'mdast';
  * own `<h2>` sections, and the table of contents nests the body where it is shown.
  */
 export function demoteHeadings(body: string): string {
+  let result = body;
+  for (const edit of findHeadingEdits(body, fromMarkdown(body)).sort((a, b) => b.start - a.start)) {
+    result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
+  }
+  return result;
+}
+
+/** The source edits that demote each ATX heading of an already-parsed body. */
+export function findHeadingEdits(body: string, tree: Root): { start: number; end: number; text: string }[] {
   const edits: { start: number; end: number; text: string }[] = [];
   const visit = (node: Nodes) => {
     if (node.type === 'heading') {
@@ -19,9 +28,6 @@ export function demoteHeadings(body: string): string {
     }
     if ('children' in node) for (const child of node.children) visit(child);
   };
-  visit(fromMarkdown(body));
-  let result = body;
-  for (const edit of edits.sort((a, b) => b.start - a.start))
-    result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
-  return result;
+  visit(tree);
+  return edits;
 }

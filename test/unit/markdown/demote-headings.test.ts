@@ -9,3 +9,12 @@ describe('demoteHeadings', () => {
     );
   });
 });
+
+describe('defangMarkdown with demoteHeadings', () => {
+  it('demotes and defangs a heading from one parse', async () => {
+    const { defangMarkdown } = await import('../../../src/lib/markdown/defang-markdown.ts');
+    expect(defangMarkdown('## Beacons to evil.example\n\ntext', { demoteHeadings: true })).toBe(
+      '### Beacons to evil\\[.\\]example\n\ntext',
+    );
+  });
+});
