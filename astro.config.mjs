@@ -4,6 +4,21 @@ import starlight from '@astrojs/starlight';
 
 // Air-gapped by design: no site URL (so no sitemap pointing elsewhere), no remote fonts or images,
 // and a small hand-written sidebar, since one link per writeup costs ~213 KB per page at 1,000.
+/** Serves per-writeup export files in `astro dev`; `npm run build` writes them without Astro. */
+const devExportRoutes = {
+  name: 'huntbook-dev-exports',
+  hooks: {
+    /** @param {import('astro').HookParameters<'astro:config:setup'>} options */
+    'astro:config:setup': ({ command, injectRoute }) => {
+      if (command !== 'dev') return;
+      injectRoute({
+        pattern: '/exports/[id]/[file]',
+        entrypoint: new URL('./src/site/routes/export-file.ts', import.meta.url),
+      });
+    },
+  },
+};
+
 export default defineConfig({
   outDir: process.env.HUNTBOOK_OUT_DIR ?? './dist',
   // One cache per build, so concurrent builds (tests, benchmarks) never share a content store.
@@ -11,6 +26,7 @@ export default defineConfig({
   trailingSlash: 'always',
   devToolbar: { enabled: false },
   integrations: [
+    devExportRoutes,
     starlight({
       title: 'Huntbook',
       description:

@@ -1,7 +1,6 @@
 // Guards around the output folder: a build replaces it whole, so it must be a folder Huntbook
 // made (or a new, empty one), and never the project, its sources or its content.
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { applyContentSecurityPolicy } from '../src/lib/audit/apply-csp.ts';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** File that marks a folder as a Huntbook build, so only such folders are ever replaced. */
@@ -48,16 +47,7 @@ export function removeStaleSiblings(out: string): void {
   if (!existsSync(parent)) return;
   const prefix = `${basename(target)}.`;
   for (const name of readdirSync(parent)) {
-    if (name.startsWith(prefix) && /\.(staging|previous)-\d+(-cache)?$/.test(name))
+    if (name.startsWith(prefix) && /\.(staging|previous)-\d+(-cache|-collection\.json)?$/.test(name))
       rmSync(join(parent, name), { recursive: true, force: true });
-  }
-}
-
-/** Gives every page its Content-Security-Policy, computed from what the page ships. */
-export function secureSite(dir: string): void {
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
-    const file = join(entry.parentPath, entry.name);
-    writeFileSync(file, applyContentSecurityPolicy(readFileSync(file, 'utf8')));
   }
 }

@@ -1,17 +1,19 @@
 // `npm run build`: check the content, build into a temporary folder, then swap it into place, so a
 // failed or interrupted build never leaves a half-written site where the last good one was.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { auditSite } from '../src/lib/audit/audit-site.ts';
+import type { HandedCollection } from '../src/loader/detections-loader.ts';
+import { finishSite } from '../src/lib/audit/finish-site.ts';
 import { collectIndicatorValues } from '../src/lib/derive/indicator-set.ts';
+import { writeExportFiles } from '../src/lib/export/write-exports.ts';
 import { formatProblemReport } from '../src/lib/problems/format-problems.ts';
 import { runCheck } from './check.ts';
-import { markSite, refuseOutput, removeStaleSiblings, secureSite } from './build-output.ts';
+import { markSite, refuseOutput, removeStaleSiblings } from './build-output.ts';
 import { readCliOptions } from './cli-options.ts';
 
-function buildSite(contentDir: string, outDir: string): number {
+async function buildSite(contentDir: string, outDir: string): Promise<number> {
   const collection = runCheck(contentDir);
   if (!collection) {
     console.error('huntbook build: stopped before building; the previous site is untouched.');
@@ -30,6 +32,8 @@ function buildSite(contentDir: string, outDir: string): number {
   rmSync(staging, { recursive: true, force: true });
   const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
   const cache = `${staging}-cache`;
+  const handed = `${staging}-collection.json`;
+  writeFileSync(handed, JSON.stringify({ writeups: collection.writeups } satisfies HandedCollection));
   const started = performance.now();
   const result = spawnSync(process.execPath, [astroBin, 'build'], {
     stdio: 'inherit',
@@ -38,30 +42,29 @@ function buildSite(contentDir: string, outDir: string): number {
       HUNTBOOK_CONTENT: contentDir,
       HUNTBOOK_OUT_DIR: staging,
       HUNTBOOK_CACHE_DIR: cache,
+      HUNTBOOK_COLLECTION: handed,
       ASTRO_TELEMETRY_DISABLED: '1',
     },
   });
   rmSync(cache, { recursive: true, force: true });
+  rmSync(handed, { force: true });
   if (result.status !== 0) {
     rmSync(staging, { recursive: true, force: true });
     console.error('huntbook build: astro build failed; the previous site is untouched.');
     return result.status ?? 1;
   }
-  // The audit reads what readers will get: pages and search index, before anything is published.
+  writeExportFiles(staging, collection.writeups);
   const built = performance.now();
-  const findings = auditSite(staging, collectIndicatorValues(collection.writeups));
-  const audited = performance.now();
+  // The audit reads what readers will get (pages and search index) and secures each page it read.
+  const findings = await finishSite(staging, collectIndicatorValues(collection.writeups));
   if (findings.length) {
     console.error(formatProblemReport(findings, collection.fileCount));
     console.error('huntbook build: live indicators found in the built site; the previous site is untouched.');
     rmSync(staging, { recursive: true, force: true });
     return 1;
   }
-  secureSite(staging);
   const seconds = (from: number, to: number) => `${((to - from) / 1000).toFixed(1)} s`;
-  console.log(
-    `huntbook build: astro ${seconds(started, built)}, audit ${seconds(built, audited)}, CSP ${seconds(audited, performance.now())}`,
-  );
+  console.log(`huntbook build: astro ${seconds(started, built)}, audit and CSP ${seconds(built, performance.now())}`);
   markSite(staging);
   const previous = `${out}.previous-${process.pid}`;
   if (existsSync(out)) renameSync(out, previous);
@@ -73,7 +76,7 @@ function buildSite(contentDir: string, outDir: string): number {
 
 try {
   const options = readCliOptions(process.argv.slice(2));
-  process.exitCode = buildSite(options.content, options.out);
+  process.exitCode = await buildSite(options.content, options.out);
 } catch (error) {
   console.error(`huntbook build: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 2;

@@ -1,4 +1,4 @@
-import { getCollection, render } from 'astro:content';
+import { getCollection, getEntry, render } from 'astro:content';
 import { loadConnectorCatalog } from '../lib/catalog/index.ts';
 import type { Writeup } from '../lib/content/validate-writeup.ts';
 import { loadAttackReference, type AttackReference } from '../lib/derive/attack-reference.ts';
@@ -29,15 +29,18 @@ export function getWriteupViews(): Promise<WriteupView[]> {
 
 /** Renders a writeup's Markdown body (prose and highlighted queries). */
 export async function renderWriteupBody(id: string) {
-  const entries = await getCollection('detections', (entry) => entry.id === id);
-  if (!entries[0]) throw new Error(`unknown writeup ${id}`);
-  return render(entries[0]);
+  // getEntry, not a filtered getCollection: that reads every entry per page, quadratic at 10,000.
+  const entry = await getEntry('detections', id);
+  if (!entry) throw new Error(`unknown writeup ${id}`);
+  return render(entry);
 }
 
 /** Everything the browse pages need, judged against one "today" for the whole build. */
 export interface BrowseData {
   /** Writeups with their facets, newest first. */
   entries: BrowseEntry[];
+  /** The same entries by writeup id. */
+  byId: ReadonlyMap<string, BrowseEntry>;
   /** Every facet value with its writeups. */
   facets: FacetIndex;
   /** The build's "today" (`HUNTBOOK_TODAY`, else the build day). */
@@ -59,14 +62,21 @@ export function getBrowseData(): Promise<BrowseData> {
     const lastCommits = readLastCommitDays(process.env.HUNTBOOK_CONTENT ?? 'content/detections', process.cwd());
     const context = { today, staleAfterDays, attack, lastCommits };
     const entries = views.map((view) => describeForBrowsing(view, context));
-    return { entries, facets: indexFacets(entries, attack), today, staleAfterDays, attack };
+    const byId = new Map(entries.map((entry) => [entry.id, entry]));
+    return { entries, byId, facets: indexFacets(entries, attack), today, staleAfterDays, attack };
   })();
   return browseCached;
 }
 
+/** The browse entries of a facet value's writeups, newest first (a Set: facets hold thousands). */
+export async function selectBrowseEntries(ids: readonly string[]): Promise<BrowseEntry[]> {
+  const wanted = new Set(ids);
+  return (await getBrowseData()).entries.filter((entry) => wanted.has(entry.id));
+}
+
 /** Browse data of one writeup. */
 export async function getBrowseEntry(id: string): Promise<BrowseEntry> {
-  const entry = (await getBrowseData()).entries.find((candidate) => candidate.id === id);
+  const entry = (await getBrowseData()).byId.get(id);
   if (!entry) throw new Error(`unknown writeup ${id}`);
   return entry;
 }

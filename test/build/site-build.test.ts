@@ -41,6 +41,20 @@ describe('fixture site build', () => {
     for (const { id } of collection.writeups) expect(page(id)).toContain('<h1');
   });
 
+  it('writes every export file its pages link to, with each query byte-exact', () => {
+    for (const writeup of collection.writeups) {
+      const links = selectAll('a[href^="/exports/"]', fromHtml(page(writeup.id)))
+        .map((a) => String(a.properties.href))
+        .filter((href) => !href.endsWith('/'));
+      expect(links.length).toBeGreaterThanOrEqual(1 + writeup.queries.length);
+      for (const link of links) expect(readFileSync(join(out, link), 'utf8').length).toBeGreaterThan(0);
+      writeup.queries.forEach((query, index) => {
+        const file = join(out, 'exports', writeup.id, `${writeup.id}-query-${index + 1}.kql`);
+        expect(readFileSync(file, 'utf8')).toBe(`${query.text}\n`);
+      });
+    }
+  });
+
   it('shows each IOC defanged, once, in the IOC table', () => {
     const tree = fromHtml(page('mixed-fanging'));
     const values = selectAll('.hb-ioc-table code.hb-ioc', tree).map((node) => toString(node));

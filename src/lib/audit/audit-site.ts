@@ -25,33 +25,36 @@ function readSearchIndex(file: string): string {
   }
 }
 
+/** The files an audit reads: every page, and the search index's fragments and word lists. */
+export function listAuditedFiles(siteDir: string): string[] {
+  return listFiles(siteDir).filter(
+    (file) =>
+      file.endsWith('.html') || (file.includes(`${sep}pagefind${sep}`) && /\.pf_(fragment|index|meta)$/.test(file)),
+  );
+}
+
+/** Audits one built file; `html` is the page's text when the caller has already read it. */
+export function auditFile(siteDir: string, file: string, indicators: ReadonlySet<string>, html?: string): Problem[] {
+  const inSearchIndex = !file.endsWith('.html');
+  const text = html ?? (inSearchIndex ? readSearchIndex(file) : readFileSync(file, 'utf8'));
+  const findings = inSearchIndex ? auditSearchText(text, indicators) : auditPage(text, indicators);
+  return findings.map((finding) =>
+    createError({
+      file: relative(siteDir, file).split(sep).join('/'),
+      line: 1,
+      field: inSearchIndex ? 'search index' : `<${finding.element}> ${finding.where}`,
+      message: `live indicator ${finding.indicator} in "${finding.context.replace(/\s+/g, ' ').trim()}"`,
+      hint: 'defang it in the writeup, or move it into a ```kql block',
+    }),
+  );
+}
+
 /**
  * Reads every built page and the search index, and reports each live indicator found outside
  * KQL code: the last line of defence before a site is published.
  */
 export function auditSite(siteDir: string, indicators: ReadonlySet<string>): Problem[] {
-  const problems: Problem[] = [];
-  const label = (file: string) => relative(siteDir, file).split(sep).join('/');
-  for (const file of listFiles(siteDir)) {
-    const inSearchIndex = file.includes(`${sep}pagefind${sep}`);
-    if (!file.endsWith('.html') && !(inSearchIndex && /\.pf_(fragment|index|meta)$/.test(file))) continue;
-    const text = inSearchIndex ? readSearchIndex(file) : readFileSync(file, 'utf8');
-    const findings = inSearchIndex
-      ? findLiveInText(text, indicators).map((hit) => ({ ...hit, element: 'index', where: 'text' }))
-      : auditPage(text, indicators);
-    for (const finding of findings) {
-      problems.push(
-        createError({
-          file: label(file),
-          line: 1,
-          field: inSearchIndex ? 'search index' : `<${finding.element}> ${finding.where}`,
-          message: `live indicator ${finding.indicator} in "${finding.context.replace(/\s+/g, ' ').trim()}"`,
-          hint: 'defang it in the writeup, or move it into a ```kql block',
-        }),
-      );
-    }
-  }
-  return problems;
+  return listAuditedFiles(siteDir).flatMap((file) => auditFile(siteDir, file, indicators));
 }
 
 // Query blocks keep their indicators live on purpose: Expressive Code frames marked `data-query`
@@ -59,21 +62,34 @@ export function auditSite(siteDir: string, indicators: ReadonlySet<string>): Pro
 const QUERY_BLOCKS =
   /<figure\b[^>]*\bdata-query\b[^>]*>[\s\S]*?<\/figure>|<pre\b[^>]*\bdata-language="(?:kql|kusto)"[^>]*>[\s\S]*?<\/pre>/gi;
 
-/**
- * One regex pass over the page with its query blocks cut out; only a page with a hit is parsed
- * into a tree to say where the hit is (parsing every page costs ~30 ms each, most of an audit).
- */
-function auditPage(
-  html: string,
-  indicators: ReadonlySet<string>,
-): { indicator: string; element: string; where: string; context: string }[] {
-  // Only words with a dot, colon or at sign can hold an indicator; the scanner reads just those.
-  const candidates = html
-    .replace(QUERY_BLOCKS, ' ')
+// A live indicator has the shape of one of these: four dotted numbers (IPv4, and URLs, ip:port and
+// CIDR on it), a literal dot before a letter (domain, URL, e-mail), two colons (IPv6) or an at
+// sign. Defanged values, SVG path data, version numbers and CSS have none, so the indicator
+// scanner, the costly part of an audit, reads only the words that do.
+const LIVE_SHAPE = /\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}|[\p{L}\p{N}_-]\.\p{L}|:[^:]*:|@/u;
+
+/** The words of `text` that could hold a live indicator, joined by spaces. */
+export function selectCandidateWords(text: string): string {
+  return text
     .split(/[\s<>"'`]+/)
-    .filter((word) => /[.:@]/.test(word))
+    .filter((word) => LIVE_SHAPE.test(word))
     .join(' ');
-  const quick = findLiveInText(candidates, indicators);
+}
+
+type Finding = { indicator: string; element: string; where: string; context: string };
+
+/** The search index holds page text: scanned whole only when its candidate words hold a hit. */
+function auditSearchText(text: string, indicators: ReadonlySet<string>): Finding[] {
+  if (findLiveInText(selectCandidateWords(text), indicators).length === 0) return [];
+  return findLiveInText(text, indicators).map((hit) => ({ ...hit, element: 'index', where: 'text' }));
+}
+
+/**
+ * One regex pass over the page's candidate words, query blocks cut out; only a page with a hit is
+ * parsed into a tree to say where the hit is (parsing every page costs ~30 ms each).
+ */
+function auditPage(html: string, indicators: ReadonlySet<string>): Finding[] {
+  const quick = findLiveInText(selectCandidateWords(html.replace(QUERY_BLOCKS, ' ')), indicators);
   if (quick.length === 0) return [];
   const detailed = findLiveIndicators(html, indicators);
   return detailed.length ? detailed : quick.map((hit) => ({ ...hit, element: 'html', where: 'source' }));
