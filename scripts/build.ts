@@ -14,7 +14,7 @@ import { markSite, refuseOutput, removeStaleSiblings } from './build-output.ts';
 import { readCliOptions } from './cli-options.ts';
 
 async function buildSite(contentDir: string, outDir: string): Promise<number> {
-  const collection = runCheck(contentDir);
+  const collection = await runCheck(contentDir);
   if (!collection) {
     console.error('huntbook build: stopped before building; the previous site is untouched.');
     return 1;

@@ -3,7 +3,7 @@ import { join, relative, sep } from 'node:path';
 import type { ConnectorCatalog } from '../catalog/index.ts';
 import { saveFactsCache } from '../kql/facts-cache.ts';
 import { createError, type Problem } from '../problems/problem.ts';
-import { readWriteupId, validateWriteup, type Writeup } from './validate-writeup.ts';
+import { readWriteupId, validateWriteup, type Writeup, type WriteupResult } from './validate-writeup.ts';
 
 /** Everything read from a content folder: the valid writeups and every problem in every file. */
 export interface Collection {
@@ -34,17 +34,23 @@ export function listWriteupFiles(dir: string, root: string): string[] {
 /** Reads and checks every writeup under `dir`; ids must be unique across subfolders (F14). */
 export function loadCollection(dir: string, root: string, catalog: ConnectorCatalog): Collection {
   const files = listWriteupFiles(dir, root);
+  const results = files.map((file) => validateWriteup(file, readFileSync(join(root, file), 'utf8'), catalog));
+  saveFactsCache();
+  return assembleCollection(dir, root, files, results);
+}
+
+/** Joins each file's result (in file order) into a collection: duplicate ids and an empty folder are errors. */
+export function assembleCollection(dir: string, root: string, files: readonly string[], results: readonly WriteupResult[]): Collection {
   const problems: Problem[] = [];
   const writeups: Writeup[] = [];
   const filesById = new Map<string, string[]>();
-  for (const file of files) {
-    const result = validateWriteup(file, readFileSync(join(root, file), 'utf8'), catalog);
+  files.forEach((file, index) => {
+    const result = results[index];
     problems.push(...result.problems);
     if (result.writeup) writeups.push(result.writeup);
     const id = readWriteupId(file);
     filesById.set(id, [...(filesById.get(id) ?? []), file]);
-  }
-  saveFactsCache();
+  });
   for (const [id, sameId] of filesById) {
     if (sameId.length < 2) continue;
     for (const file of sameId) {

@@ -77,6 +77,20 @@ export function storeFacts(text: string, facts: QueryFacts): void {
   state.dirty = true;
 }
 
+/** The facts this thread used or parsed, for a worker to hand to the thread that saves them. */
+export function takeUsedFacts(): { entries: [string, QueryFacts][]; fresh: boolean } {
+  if (!state) return { entries: [], fresh: false };
+  return { entries: [...state.used], fresh: state.dirty };
+}
+
+/** Adds facts a worker used or parsed, so one {@link saveFactsCache} keeps them all. */
+export function addUsedFacts(used: { entries: [string, QueryFacts][]; fresh: boolean }): void {
+  if (state === undefined) state = openCache();
+  if (!state) return;
+  for (const [key, facts] of used.entries) state.used.set(key, facts);
+  if (used.fresh) state.dirty = true;
+}
+
 /** Writes new facts to disk (atomically, so parallel runs never read half a file) and drops older cache versions. */
 export function saveFactsCache(): void {
   if (!state?.dirty) return;
