@@ -19,7 +19,8 @@ const EXTRACTION_FILES = [
   'query-facts.ts',
   'syntax-tree.ts',
 ];
-const MAX_ENTRIES = 20_000;
+// Room for every query of a 10,000-writeup collection (three each) with old versions to spare.
+const MAX_ENTRIES = 100_000;
 const PREFIX = 'kql-facts-';
 
 interface CacheState {
