@@ -119,8 +119,6 @@ function setUp(form: HTMLFormElement, table: HTMLTableElement): void {
 
   const initial = readUrl();
   window.history.replaceState(null, '', urlOf(initial));
-  form.hidden = false;
-  for (const note of document.querySelectorAll<HTMLElement>('[data-catalog-nojs]')) note.hidden = true;
   apply(initial);
 }
 
