@@ -3,6 +3,7 @@ import { loadConnectorCatalog } from '../lib/catalog/index.ts';
 import type { Writeup } from '../lib/content/validate-writeup.ts';
 import { loadAttackReference, type AttackReference } from '../lib/derive/attack-reference.ts';
 import { describeForBrowsing, type BrowseEntry } from '../lib/derive/browse-entries.ts';
+import { resolveGroupPageRows } from '../lib/derive/browse-limits.ts';
 import { indexFacets, type FacetIndex } from '../lib/derive/facet-index.ts';
 import { resolveStaleDays, resolveToday } from '../lib/derive/freshness.ts';
 import { readLastCommitDays } from '../lib/derive/git-dates.ts';
@@ -48,6 +49,8 @@ export interface BrowseData {
   /** Days after which a writeup's newest IOC is stale (`HUNTBOOK_STALE_DAYS`, default 90). */
   staleAfterDays: number;
   attack: AttackReference;
+  /** Rows a family, tag, technique or threat-type page lists (`HUNTBOOK_GROUP_PAGE_ROWS`, default 200). */
+  groupPageRows: number;
 }
 
 let browseCached: Promise<BrowseData> | undefined;
@@ -63,7 +66,8 @@ export function getBrowseData(): Promise<BrowseData> {
     const context = { today, staleAfterDays, attack, lastCommits };
     const entries = views.map((view) => describeForBrowsing(view, context));
     const byId = new Map(entries.map((entry) => [entry.id, entry]));
-    return { entries, byId, facets: indexFacets(entries, attack), today, staleAfterDays, attack };
+    const groupPageRows = resolveGroupPageRows(process.env.HUNTBOOK_GROUP_PAGE_ROWS);
+    return { entries, byId, facets: indexFacets(entries, attack), today, staleAfterDays, attack, groupPageRows };
   })();
   return browseCached;
 }

@@ -26,10 +26,13 @@ function listFiles(dir: string): string[] {
     .map((e) => join(e.parentPath, e.name));
 }
 
+// One row per group page, so the fixtures' groups of two or more show the link to the rest.
+const buildEnv = { ...process.env, TZ: 'America/New_York', HUNTBOOK_GROUP_PAGE_ROWS: '1' };
+
 beforeAll(() => {
   execFileSync(process.execPath, ['scripts/build.ts', '--content', content, '--out', out], {
     stdio: 'pipe',
-    env: { ...process.env, TZ: 'America/New_York' },
+    env: buildEnv,
   });
 }, 240_000);
 
@@ -53,6 +56,35 @@ describe('fixture site build', () => {
         expect(readFileSync(file, 'utf8')).toBe(`${query.text}\n`);
       });
     }
+  });
+
+  it('lists a group page up to its row limit, then links to the catalog filtered to the group', () => {
+    const catalog = fromHtml(readFileSync(join(out, 'detections/index.html'), 'utf8'));
+    const rows = selectAll('tr[data-id]', catalog);
+    // hast names data attributes in camel case: data-threat-type is dataThreatType.
+    const groups = [
+      ['families', 'family', 'dataFamily'],
+      ['tags', 'tag', 'dataTag'],
+      ['threat-types', 'threat-type', 'dataThreatType'],
+    ] as const;
+    let cut = 0;
+    for (const [dir, facet, property] of groups) {
+      for (const slug of readdirSync(join(out, dir), { withFileTypes: true }).filter((e) => e.isDirectory())) {
+        const size = rows.filter((row) =>
+          String(row.properties[property] ?? '')
+            .split(' ')
+            .includes(slug.name),
+        ).length;
+        const tree = fromHtml(readFileSync(join(out, dir, slug.name, 'index.html'), 'utf8'));
+        expect(selectAll('.hb-writeup-table tbody tr', tree).length, `${dir}/${slug.name}`).toBe(Math.min(size, 1));
+        const more = selectAll('.hb-more a', tree).map((a) => [String(a.properties.href), toString(a)]);
+        expect(more, `${dir}/${slug.name}`).toEqual(
+          size > 1 ? [[`/detections/?${facet}=${slug.name}`, `Open all ${size} in the catalog`]] : [],
+        );
+        if (size > 1) cut++;
+      }
+    }
+    expect(cut).toBeGreaterThan(0);
   });
 
   it('shows each IOC defanged, once, in the IOC table', () => {
@@ -161,7 +193,7 @@ describe('fixture site build', () => {
     try {
       execFileSync(process.execPath, ['scripts/build.ts', '--content', content, '--out', again], {
         stdio: 'pipe',
-        env: { ...process.env, TZ: 'America/New_York' },
+        env: buildEnv,
       });
       const files = listFiles(out).map((file) => file.slice(out.length));
       expect(listFiles(again).map((file) => file.slice(again.length))).toEqual(files);
