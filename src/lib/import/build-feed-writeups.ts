@@ -1,7 +1,7 @@
 // Turns indicator records from a feed (ThreatFox, a Huntbook export) into writeups: one per
 // malware family by default, each with typed, canonical, deduplicated IOCs and generated hunts.
 import { IOC_TYPES, type IocType } from '../ioc/ioc-types.ts';
-import { generateHunts } from './generate-hunt.ts';
+import { composeFeedQueries } from './compose-feed-queries.ts';
 import type { DraftIoc, IocRecord, Skipped, WriteupDraft } from './import-types.ts';
 import { makeWriteupId } from './make-id.ts';
 import { describeThreat } from './threat-types.ts';
@@ -89,7 +89,7 @@ function buildDraft(records: IocRecord[], options: FeedOptions): WriteupDraft {
   const iocs = records.map(toDraftIoc);
   const counted = countIocTypes(iocs);
   const span = first && last ? (first === last ? ` on ${first}` : ` between ${first} and ${last}`) : '';
-  const hunts = generateHunts(iocs, family ? `${options.provider} - ${family}` : options.provider);
+  const hunts = composeFeedQueries(iocs, family ? `${options.provider} - ${family}` : options.provider);
   const tags = new Set([makeWriteupId(options.provider.toLowerCase()), ...(meaning ? [meaning.tag] : [])]);
   for (const tag of records.flatMap((r) => r.tags))
     if (!/^(none|null)$/i.test(tag)) tags.add(makeWriteupId(tag.toLowerCase()));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildStixPattern } from '../../../src/lib/export/stix-patterns.ts';
 import { buildStixBundle, type StixObject } from '../../../src/lib/export/stix-bundle.ts';
-import { generateHunts } from '../../../src/lib/import/generate-hunt.ts';
+import { composeFeedQueries } from '../../../src/lib/import/compose-feed-queries.ts';
 import { fenceQuery } from '../../../src/lib/import/render-writeup.ts';
 import type { IocType } from '../../../src/lib/ioc/ioc-types.ts';
 import { checkStixBundle, checkStixPattern } from './stix-rules.ts';
@@ -23,7 +23,7 @@ const EVERY_TYPE: [IocType, string][] = [
 /** A writeup with one IOC of every type, hunted by generated queries. */
 function everyTypeWriteup(id = 'every-type', malware = 'ExampleRAT') {
   const iocs = EVERY_TYPE.map(([type, value]) => ({ type, value }));
-  const body = generateHunts(iocs)
+  const body = composeFeedQueries(iocs)
     .map((hunt) => fenceQuery(hunt.text, hunt.title))
     .join('\n\n');
   const yaml = EVERY_TYPE.map(

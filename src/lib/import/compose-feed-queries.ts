@@ -181,7 +181,10 @@ function emailQuery(lists: IocLists, source: string | undefined): GeneratedQuery
 }
 
 /** Queries that hunt every given indicator; `source` (e.g. `ThreatFox - Remcos`) is named in a comment. */
-export function generateHunts(iocs: readonly { type: IocType; value: string }[], source?: string): GeneratedQuery[] {
+export function composeFeedQueries(
+  iocs: readonly { type: IocType; value: string }[],
+  source?: string,
+): GeneratedQuery[] {
   const lists: IocLists = {};
   for (const { type, value } of iocs) {
     const list = (lists[type] ??= []);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyseQuery } from '../../../src/lib/kql/analyse-query.ts';
-import { generateHunts } from '../../../src/lib/import/generate-hunt.ts';
+import { composeFeedQueries } from '../../../src/lib/import/compose-feed-queries.ts';
 import type { IocType } from '../../../src/lib/ioc/ioc-types.ts';
 
 const every: { type: IocType; value: string }[] = [
@@ -17,8 +17,8 @@ const every: { type: IocType; value: string }[] = [
   { type: 'sha256', value: 'c8646cfb574ff2c6f183c3c3951bf6b2c6cf16ff8a5e949a118be27f15962fae' },
 ];
 
-describe('generateHunts', () => {
-  const hunts = generateHunts(every, 'Test feed');
+describe('composeFeedQueries', () => {
+  const hunts = composeFeedQueries(every, 'Test feed');
 
   it('writes queries that parse without errors', () => {
     expect(hunts.length).toBe(5);
