@@ -53,8 +53,9 @@ async function buildSite(contentDir: string, outDir: string): Promise<number> {
     console.error('huntbook build: astro build failed; the previous site is untouched.');
     return result.status ?? 1;
   }
-  writeExportFiles(staging, collection.writeups);
   const built = performance.now();
+  writeExportFiles(staging, collection.writeups);
+  const exported = performance.now();
   // The audit reads what readers will get (pages and search index) and secures each page it read.
   const findings = await finishSite(staging, collectIndicatorValues(collection.writeups));
   if (findings.length) {
@@ -64,7 +65,9 @@ async function buildSite(contentDir: string, outDir: string): Promise<number> {
     return 1;
   }
   const seconds = (from: number, to: number) => `${((to - from) / 1000).toFixed(1)} s`;
-  console.log(`huntbook build: astro ${seconds(started, built)}, audit and CSP ${seconds(built, performance.now())}`);
+  console.log(
+    `huntbook build: check ${seconds(0, started)}, astro ${seconds(started, built)}, export files ${seconds(built, exported)}, audit and CSP ${seconds(exported, performance.now())}`,
+  );
   markSite(staging);
   const previous = `${out}.previous-${process.pid}`;
   if (existsSync(out)) renameSync(out, previous);
