@@ -90,7 +90,11 @@ export async function getLookupIndex(): Promise<LookupIndex> {
   return buildLookupIndex(await getWriteupViews());
 }
 
+let connectorsCached: Promise<ConnectorView[]> | undefined;
+
 /** Every catalog connector with its tables and the writeups that need it, for `/connectors/`. */
-export async function getConnectorViews(): Promise<ConnectorView[]> {
-  return presentConnectors(loadConnectorCatalog(), await getWriteupViews());
+export function getConnectorViews(): Promise<ConnectorView[]> {
+  // Once per build: each of the ~50 connector pages asks, and each answer reads every writeup.
+  connectorsCached ??= getWriteupViews().then((views) => presentConnectors(loadConnectorCatalog(), views));
+  return connectorsCached;
 }
