@@ -8,8 +8,11 @@ import { listAuditedFiles } from './audit-site.ts';
 
 /** What one worker is given. */
 export interface FinishTask {
+  /** The built site, so problems name files relative to it. */
   siteDir: string;
+  /** Its share of the pages and search-index files. */
   files: string[];
+  /** Every indicator of the collection, canonical (a Set does not cross to a worker). */
   indicators: string[];
 }
 

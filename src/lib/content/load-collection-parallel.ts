@@ -14,13 +14,19 @@ import { validateWriteup, type WriteupResult } from './validate-writeup.ts';
 /** Below this many files a worker's start-up (~0.4 s) costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 64;
 
-/** What a validation worker is given, and what it answers. */
+/** What a validation worker is given. */
 export interface ValidateTask {
+  /** Project root the file paths are relative to. */
   root: string;
+  /** Its share of the files, in order. */
   files: string[];
 }
+
+/** What a validation worker answers. */
 export interface ValidateAnswer {
+  /** One result per file, in the order given. */
   results: WriteupResult[];
+  /** The KQL facts it used or parsed, for the one cache write. */
   facts: ReturnType<typeof takeUsedFacts>;
 }
 
