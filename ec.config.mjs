@@ -24,6 +24,7 @@ function ignoreQueriesInSearch() {
 export default {
   // Wrapping is visual only; the copy button still copies the query exactly as written.
   defaultProps: { wrap: true },
+  shiki: { engine: 'javascript' },
   styleOverrides: { borderRadius: '0.4rem' },
   plugins: [ignoreQueriesInSearch()],
 };
