@@ -40,7 +40,17 @@ const URL_ATTRIBUTES = new Set([
   'data',
   'srcSet',
 ]);
-const SAFE_URL = /^(?:https?:|mailto:|#|\/|\.{0,2}\/|[^:]*$)/i;
+const SAFE_URL = /^(?:https?:|mailto:|[^:]*$)/i;
+// Browsers read `//host` and `\\host` (tabs and newlines dropped) as a link to another site.
+const OTHER_SITE = /^[/\\]{2}/;
+const withoutBlanks = (url: string) => url.replace(/[\t\n\r]/g, '').trim();
+
+/** Why a Markdown link, image or definition target is refused, or undefined when it is fine. */
+function describeTarget(url: string): string | undefined {
+  const target = withoutBlanks(url);
+  if (OTHER_SITE.test(target)) return 'protocol-relative (//host) URL';
+  return SAFE_URL.test(target) ? undefined : `${target.split(':')[0].toLowerCase()}: URL`;
+}
 
 /** Why one piece of markup is refused, or undefined when it is harmless. */
 function describeElement(element: Element): string | undefined {
@@ -49,10 +59,21 @@ function describeElement(element: Element): string | undefined {
     if (/^on/i.test(name))
       return `event-handler attribute ${name.toLowerCase()} on <${element.tagName}> is not allowed`;
     if (name === 'style') return `style attribute on <${element.tagName}> is not allowed`;
-    if (URL_ATTRIBUTES.has(name) && !SAFE_URL.test(String(value).trim()))
-      return `${String(value).split(':')[0]}: URL in <${element.tagName} ${name}> is not allowed`;
+    // Huntbook marks query frames and search content with data attributes: a writeup that sets
+    // them could hide live text from the search index and from the audit that reads pages.
+    if (/^data[A-Z]/.test(name)) return `${toAttributeName(name)} attribute on <${element.tagName}> is not allowed`;
+    if (!URL_ATTRIBUTES.has(name)) continue;
+    // Entities are decoded by now (`https:&#47;&#47;` reads `https://`): judge what browsers follow.
+    const target = withoutBlanks(String(value));
+    if (/^[a-z][a-z0-9+.-]*:/i.test(target) || OTHER_SITE.test(target))
+      return `${OTHER_SITE.test(target) ? 'protocol-relative (//host)' : `${target.split(':')[0].toLowerCase()}:`} URL in <${element.tagName} ${name.toLowerCase()}> is not allowed in raw HTML`;
   }
   return undefined;
+}
+
+/** `dataPagefindIgnore` → `data-pagefind-ignore`. */
+function toAttributeName(property: string): string {
+  return property.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 }
 
 function findUnsafe(node: HastNodes): string[] {
@@ -83,7 +104,7 @@ export function checkUnsafeMarkup(
         line: bodyLine + (node.position?.start.line ?? 1) - 1,
         field: 'body',
         message,
-        hint: 'use Markdown instead of raw HTML; links must be http(s) or mailto',
+        hint: 'use Markdown instead of raw HTML; links as [text](https://…) or mailto:, which Huntbook defangs when they name an indicator',
       }),
     );
   const visit = (node: Nodes) => {
@@ -94,11 +115,9 @@ export function checkUnsafeMarkup(
         node,
         `remote image ${node.url.split('/').slice(0, 3).join('/').replace(/\./g, '[.]')}… is not allowed: the site works offline`,
       );
-    } else if (
-      (node.type === 'link' || node.type === 'image' || node.type === 'definition') &&
-      !SAFE_URL.test(node.url.trim())
-    ) {
-      report(node, `${node.url.split(':')[0].toLowerCase()}: URL in a ${node.type} is not allowed`);
+    } else if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
+      const reason = describeTarget(node.url);
+      if (reason) report(node, `${reason} in ${node.type === 'image' ? 'an' : 'a'} ${node.type} is not allowed`);
     }
     if ('children' in node) for (const child of node.children) visit(child);
   };

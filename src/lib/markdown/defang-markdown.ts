@@ -2,6 +2,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Link, Nodes } from 'mdast';
 import { isQueryLanguage } from '../content/extract-queries.ts';
 import { defangText, defangValue, normaliseIoc } from '../ioc/index.ts';
+import { spellOutIndicatorReferences } from './decode-references.ts';
 import { findHeadingEdits } from './demote-headings.ts';
 
 /** A source edit: replace `body.slice(start, end)` with `text`. */
@@ -16,8 +17,16 @@ const DEFANG_TOKEN = /(?<!\\)\[(\.|:\/\/|:|@|dot|at)\]/g;
 
 /** Defangs prose for Markdown text, escaping the brackets it adds so they render as written. */
 function defangProse(source: string): string {
-  const defanged = defangText(source);
-  return defanged === source ? source : defanged.replace(DEFANG_TOKEN, '\\[$1\\]');
+  const spelled = spellOutIndicatorReferences(source);
+  const defanged = defangText(spelled);
+  return defanged === spelled ? source : defanged.replace(DEFANG_TOKEN, '\\[$1\\]');
+}
+
+/** Defangs raw HTML, whose `&#46;` renders as a dot as surely as `.` does. */
+function defangHtml(source: string): string {
+  const spelled = spellOutIndicatorReferences(source);
+  const defanged = defangText(spelled);
+  return defanged === spelled ? source : defanged;
 }
 
 /** Host of a URL-ish target, lowercased, or undefined. */
@@ -70,8 +79,10 @@ export function defangMarkdown(body: string, safety: MarkdownSafety = {}): strin
         edits.push({ start, end, text: defangProse(body.slice(start, end)) });
         return;
       case 'inlineCode':
-      case 'html':
         edits.push({ start, end, text: defangText(body.slice(start, end)) });
+        return;
+      case 'html':
+        edits.push({ start, end, text: defangHtml(body.slice(start, end)) });
         return;
       case 'code':
         if (!isQueryLanguage(node.lang)) edits.push({ start, end, text: defangText(body.slice(start, end)) });
@@ -84,6 +95,9 @@ export function defangMarkdown(body: string, safety: MarkdownSafety = {}): strin
         break;
       case 'image':
         if (isUnsafe(node.url)) edits.push({ start, end, text: defangProse(node.alt ?? '') });
+        // A local image keeps its place; its alt text shows when the image does not load.
+        else if (defangProse(node.alt ?? '') !== node.alt)
+          edits.push({ start, end, text: `![${defangProse(node.alt ?? '')}](<${node.url}>${titleOf(node.title)})` });
         return;
       case 'definition':
         if (isUnsafe(node.url)) edits.push({ start, end, text: '' });
@@ -105,6 +119,11 @@ function describeIndicatorLink(link: Link): string {
   return label === link.url || label === '' || defangValue(label) === target
     ? escaped
     : `${defangProse(label)} (${escaped})`;
+}
+
+/** ` "title"` as Markdown writes it, or nothing. */
+function titleOf(title: string | null | undefined): string {
+  return title ? ` "${title.replace(/["\\]/g, '\\$&')}"` : '';
 }
 
 function applyEdits(body: string, edits: Edit[]): string {

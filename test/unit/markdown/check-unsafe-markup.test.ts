@@ -12,11 +12,11 @@ describe('checkUnsafeMarkup', () => {
       ['10: event-handler attribute onerror on <img> is not allowed'],
     ],
     ['javascript link', '[click](javascript:alert(1))', ['10: javascript: URL in a link is not allowed']],
-    ['data image', '![x](data:image/svg+xml;base64,PHN2Zz4=)', ['10: data: URL in a image is not allowed']],
+    ['data image', '![x](data:image/svg+xml;base64,PHN2Zz4=)', ['10: data: URL in an image is not allowed']],
     [
       'javascript href in html',
       '<a href="JavaScript:alert(1)">x</a>',
-      ['10: JavaScript: URL in <a href> is not allowed'],
+      ['10: javascript: URL in <a href> is not allowed in raw HTML'],
     ],
     [
       'remote image',

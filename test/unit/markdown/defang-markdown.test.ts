@@ -31,6 +31,20 @@ describe('defangMarkdown', () => {
     ],
     ['already defanged', 'evil[.]example stays', 'evil[.]example stays'],
     ['F02 e-mail local part', 'from httpalerts@example.com', 'from httpalerts@example\\[.\\]com'],
+    ['character references in prose', 'C2 at evil&#46;example', 'C2 at evil\\[.\\]example'],
+    ['named references in prose', '203&period;0&period;113&period;10', '203\\[.\\]0\\[.\\]113\\[.\\]10'],
+    ['references without an indicator stay', 'Tom &amp; Jerry &#46;', 'Tom &amp; Jerry &#46;'],
+    [
+      'references in raw HTML',
+      '<p>evil&#x2E;example and 203&#46;0&#46;113&#46;10</p>',
+      '<p>evil[.]example and 203[.]0[.]113[.]10</p>',
+    ],
+    ['references in raw HTML without semicolons', '<div>evil&#46example</div>', '<div>evil[.]example</div>'],
+    [
+      'alt text of a local image',
+      '![beacon to evil.example](./chart.png "C2")',
+      '![beacon to evil\\[.\\]example](<./chart.png> "C2")',
+    ],
   ])('%s', (_name, input, expected) => {
     expect(defangMarkdown(input, known)).toBe(expected);
   });
