@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { createError, type Problem } from '../problems/problem.ts';
+import { decodeReferences } from '../markdown/decode-references.ts';
 import { findLiveIndicators, findLiveInText } from './audit-html.ts';
 
 function listFiles(dir: string): string[] {
@@ -84,13 +85,54 @@ function auditSearchText(text: string, indicators: ReadonlySet<string>): Finding
   return findLiveInText(text, indicators).map((hit) => ({ ...hit, element: 'index', where: 'text' }));
 }
 
+// Inline elements and comments do not break a word as readers see it: `31.76.87.<em>112</em>`
+// and `evil<!-- -->.example` read as live indicators, though no single text node holds one.
+const INLINE = String.raw`<\/?(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var|wbr)\b[^>]*>|<!--[\s\S]*?-->`;
+const INLINE_TAGS = new RegExp(INLINE, 'gi');
+// Both start only where a word starts: tried at every character, they would be quadratic.
+const WORD_START = String.raw`(?<![^\s<>"'\`])`;
+const GLUED_WORD = new RegExp(String.raw`${WORD_START}[^\s<>"'\`]*(?:(?:${INLINE})+[^\s<>"'\`]*)+`, 'gi');
+// Character references (`&#46;`) spell a dot, colon or at sign the scanner would not see.
+const ENCODED_WORD = new RegExp(String.raw`${WORD_START}[^\s<>"'\`&]*&[^\s<>"'\`]*`, 'g');
+
+/**
+ * The words of a page that could hold a live indicator, as readers get them: words glued
+ * together by inline markup are read whole, and character references decoded.
+ */
+function selectPageCandidates(page: string): string[] {
+  const words = new Set(selectCandidateWords(page).split(' '));
+  const add = (text: string) => {
+    for (const word of selectCandidateWords(decodeReferences(text)).split(' ')) words.add(word);
+  };
+  for (const glued of page.match(GLUED_WORD) ?? []) add(glued.replace(INLINE_TAGS, ''));
+  for (const encoded of page.match(ENCODED_WORD) ?? []) add(encoded);
+  words.delete('');
+  return [...words];
+}
+
+// Pages share most of their words (navigation, labels, scripts): a word the scanner found clean
+// once, against the same indicators, is not scanned again. Bounded, so a 10,000-page audit does
+// not grow without end.
+const cleanWordsFor = new WeakMap<ReadonlySet<string>, Set<string>>();
+const MAX_CLEAN_WORDS = 200_000;
+
 /**
  * One regex pass over the page's candidate words, query blocks cut out; only a page with a hit is
- * parsed into a tree to say where the hit is (parsing every page costs ~30 ms each).
+ * parsed into a tree to say where the hit is (parsing every page costs ~30 ms each). A hit the
+ * tree cannot place (an indicator split by inline markup) is reported against the page.
  */
 function auditPage(html: string, indicators: ReadonlySet<string>): Finding[] {
-  const quick = findLiveInText(selectCandidateWords(html.replace(QUERY_BLOCKS, ' ')), indicators);
-  if (quick.length === 0) return [];
+  let cleanWords = cleanWordsFor.get(indicators);
+  if (!cleanWords) cleanWordsFor.set(indicators, (cleanWords = new Set()));
+  const fresh = selectPageCandidates(html.replace(QUERY_BLOCKS, ' ')).filter((word) => !cleanWords.has(word));
+  const quick = findLiveInText(fresh.join(' '), indicators);
+  if (quick.length === 0) {
+    if (cleanWords.size + fresh.length > MAX_CLEAN_WORDS) cleanWords.clear();
+    for (const word of fresh) cleanWords.add(word);
+    return [];
+  }
   const detailed = findLiveIndicators(html, indicators);
-  return detailed.length ? detailed : quick.map((hit) => ({ ...hit, element: 'html', where: 'source' }));
+  const placed = new Set(detailed.map((hit) => hit.indicator));
+  const unplaced = quick.filter((hit) => !placed.has(hit.indicator));
+  return [...detailed, ...unplaced.map((hit) => ({ ...hit, element: 'html', where: 'text as rendered' }))];
 }

@@ -61,4 +61,36 @@ describe('auditSite', () => {
       'pagefind/fragment/en_1.pf_fragment:1: search index: live indicator 203.0.113.10 in "pagefind_dcd{"content":"C2 203.0.113.10"}" (defang it in the writeup, or move it into a ```kql block)',
     ]);
   });
+
+  // Each of these got past the audit once: the page showed or linked a live indicator, and
+  // search did not index it (data-pagefind-ignore, or an attribute).
+  it.each([
+    [
+      'a link target in character references',
+      '<a href="https:&#47;&#47;evil&#46;example/gate.php">report</a>',
+      'evil.example',
+    ],
+    ['a protocol-relative link', '<a href="//203&#46;0&#46;113&#46;10:7716/">panel</a>', '203.0.113.10'],
+    ['text in character references', '<div data-pagefind-ignore="all">evil&#x2E;example</div>', 'evil.example'],
+    ['text in named references', '<p>203&period;0&period;113&period;10</p>', '203.0.113.10'],
+    ['text split by emphasis', '<p>beacon to 203.0.113.<em>10</em> and evil.<em>example</em></p>', '203.0.113.10'],
+    ['text split by an empty element', '<p>evil<span></span>.example</p>', 'evil.example'],
+    ['text split by a comment', '<p>evil<!-- -->.example</p>', 'evil.example'],
+    ['text split by a line-break opportunity', '<p>203.0.113<wbr>.10</p>', '203.0.113.10'],
+  ])('fails a page with %s', (_name, body, indicator) => {
+    const site = mkdtempSync(join(dir, 'case-'));
+    writeFileSync(join(site, 'index.html'), `<html><body>${body}</body></html>`);
+    expect(auditSite(site, known).map((problem) => problem.message)).toContainEqual(
+      expect.stringContaining(`live indicator ${indicator} in`),
+    );
+  });
+
+  it('reads table cells and list items as separate words', () => {
+    const site = mkdtempSync(join(dir, 'case-'));
+    writeFileSync(
+      join(site, 'index.html'),
+      '<table><tr><td>203.0.113</td><td>.10</td></tr></table><ul><li>evil</li><li>.example</li></ul>',
+    );
+    expect(auditSite(site, known)).toEqual([]);
+  });
 });
