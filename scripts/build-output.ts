@@ -40,14 +40,28 @@ export function markSite(dir: string): void {
   );
 }
 
-/** Removes staging, cache and previous folders left by builds that were interrupted. */
+/** True while process `pid` runs (a permission error still means it exists). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes staging, cache and previous folders left by builds that were interrupted; those of a
+ * build still running into the same folder are its own, and stay.
+ */
 export function removeStaleSiblings(out: string): void {
   const target = resolve(out);
   const parent = dirname(target);
   if (!existsSync(parent)) return;
   const prefix = `${basename(target)}.`;
   for (const name of readdirSync(parent)) {
-    if (name.startsWith(prefix) && /\.(staging|previous)-\d+(-cache|-collection\.json)?$/.test(name))
+    const pid = /\.(?:staging|previous)-(\d+)(?:-cache|-collection\.json)?$/.exec(name)?.[1];
+    if (name.startsWith(prefix) && pid && !isRunning(Number(pid)))
       rmSync(join(parent, name), { recursive: true, force: true });
   }
 }

@@ -1,6 +1,6 @@
 // `npm run build`: check the content, build into a temporary folder, then swap it into place, so a
 // failed or interrupted build never leaves a half-written site where the last good one was.
-import { spawnSync } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -13,12 +13,36 @@ import { runCheck } from './check.ts';
 import { markSite, refuseOutput, removeStaleSiblings } from './build-output.ts';
 import { readCliOptions } from './cli-options.ts';
 
-async function buildSite(contentDir: string, outDir: string): Promise<number> {
-  const collection = await runCheck(contentDir);
-  if (!collection) {
-    console.error('huntbook build: stopped before building; the previous site is untouched.');
-    return 1;
+/** What an interrupted build must take with it: the astro run and the folders it was writing. */
+const unfinished: { child?: ChildProcess; paths: string[] } = { paths: [] };
+
+/** Ctrl-C, a kill or a closed terminal stop the build cleanly: the previous site stays. */
+function stopOnSignals(): void {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      // Astro runs Pagefind as its own child: the whole group goes, or it would write on.
+      if (unfinished.child?.pid) process.kill(-unfinished.child.pid, 'SIGKILL');
+      for (const path of unfinished.paths) rmSync(path, { recursive: true, force: true });
+      console.error(`huntbook build: interrupted (${signal}); the previous site is untouched.`);
+      process.exit(130);
+    });
   }
+}
+
+function runAstroBuild(env: NodeJS.ProcessEnv): Promise<number> {
+  const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [astroBin, 'build'], { stdio: 'inherit', env, detached: true });
+    unfinished.child = child;
+    child.once('error', () => resolve(1));
+    child.once('exit', (code) => {
+      unfinished.child = undefined;
+      resolve(code ?? 1);
+    });
+  });
+}
+
+async function buildSite(contentDir: string, outDir: string): Promise<number> {
   const out = resolve(outDir);
   const refusal = refuseOutput(outDir, contentDir, process.cwd());
   if (refusal) {
@@ -26,32 +50,36 @@ async function buildSite(contentDir: string, outDir: string): Promise<number> {
     return 1;
   }
   removeStaleSiblings(outDir);
+  // Whoever started the build (npm, a shell) is its parent: gone means the build was abandoned.
+  const parent = process.ppid;
+  const collection = await runCheck(contentDir);
+  if (!collection) {
+    console.error('huntbook build: stopped before building; the previous site is untouched.');
+    return 1;
+  }
   // Siblings of the output folder, so the final renames stay on one file system.
   mkdirSync(dirname(out), { recursive: true });
   const staging = `${out}.staging-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
-  const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
   const cache = `${staging}-cache`;
   const handed = `${staging}-collection.json`;
+  unfinished.paths.push(staging, cache, handed);
   writeFileSync(handed, JSON.stringify({ writeups: collection.writeups } satisfies HandedCollection));
   const started = performance.now();
-  const result = spawnSync(process.execPath, [astroBin, 'build'], {
-    stdio: 'inherit',
-    env: {
-      ...process.env,
-      HUNTBOOK_CONTENT: contentDir,
-      HUNTBOOK_OUT_DIR: staging,
-      HUNTBOOK_CACHE_DIR: cache,
-      HUNTBOOK_COLLECTION: handed,
-      ASTRO_TELEMETRY_DISABLED: '1',
-    },
+  const status = await runAstroBuild({
+    ...process.env,
+    HUNTBOOK_CONTENT: contentDir,
+    HUNTBOOK_OUT_DIR: staging,
+    HUNTBOOK_CACHE_DIR: cache,
+    HUNTBOOK_COLLECTION: handed,
+    ASTRO_TELEMETRY_DISABLED: '1',
   });
   rmSync(cache, { recursive: true, force: true });
   rmSync(handed, { force: true });
-  if (result.status !== 0) {
+  if (status !== 0) {
     rmSync(staging, { recursive: true, force: true });
     console.error('huntbook build: astro build failed; the previous site is untouched.');
-    return result.status ?? 1;
+    return status;
   }
   const built = performance.now();
   writeExportFiles(staging, collection.writeups);
@@ -69,6 +97,11 @@ async function buildSite(contentDir: string, outDir: string): Promise<number> {
     `huntbook build: check ${seconds(0, started)}, astro ${seconds(started, built)}, export files ${seconds(built, exported)}, audit and CSP ${seconds(exported, performance.now())}`,
   );
   markSite(staging);
+  if (process.ppid !== parent) {
+    rmSync(staging, { recursive: true, force: true });
+    console.error('huntbook build: the command that started this build has stopped; the previous site is untouched.');
+    return 130;
+  }
   const previous = `${out}.previous-${process.pid}`;
   if (existsSync(out)) renameSync(out, previous);
   renameSync(staging, out);
@@ -77,6 +110,7 @@ async function buildSite(contentDir: string, outDir: string): Promise<number> {
   return 0;
 }
 
+stopOnSignals();
 try {
   const options = readCliOptions(process.argv.slice(2));
   process.exitCode = await buildSite(options.content, options.out);

@@ -1,6 +1,7 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { gunzipSync } from 'node:zlib';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
@@ -187,6 +188,47 @@ describe('fixture site build', () => {
     expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe(before);
   });
+
+  it('keeps the previous site, and leaves nothing behind, when a build is interrupted', async () => {
+    const snapshot = () => listFiles(out).map((file) => [file, readFileSync(file).toString('base64')]);
+    const before = snapshot();
+    const child = spawn(process.execPath, ['scripts/build.ts', '--content', content, '--out', out], {
+      env: buildEnv,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    // The collection file is written just before Astro starts; interrupt Astro mid-build.
+    while (!existsSync(`${out}.staging-${child.pid}-collection.json`) && child.exitCode === null) await delay(100);
+    await delay(1000);
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toContain('huntbook build: interrupted (SIGINT); the previous site is untouched.');
+    // Astro and Pagefind went with it: nothing writes the staging folder back.
+    await delay(2000);
+    const leftovers = readdirSync(dirname(out)).filter((name) => name.startsWith(`${basename(out)}.`));
+    expect(leftovers).toEqual([]);
+    expect(snapshot()).toEqual(before);
+  }, 120_000);
+
+  it('keeps the previous site when the command that started the build stops (npm killed alone)', async () => {
+    const before = readFileSync(join(out, 'index.html'), 'utf8');
+    const log = `${out}-orphan.log`;
+    // The shell stands for npm: it starts the build, lives two seconds, and exits without it.
+    const command = `"${process.execPath}" scripts/build.ts --content ${content} --out "${out}" > "${log}" 2>&1 & sleep 2`;
+    spawnSync('sh', ['-c', command], { env: buildEnv });
+    let output = '';
+    for (let waited = 0; waited < 90_000 && !/has stopped|site written/.test(output); waited += 250) {
+      await delay(250);
+      output = existsSync(log) ? readFileSync(log, 'utf8') : '';
+    }
+    rmSync(log, { force: true });
+    expect(output).toContain(
+      'huntbook build: the command that started this build has stopped; the previous site is untouched.',
+    );
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe(before);
+  }, 120_000);
 
   it('gives byte-identical output when the same content is built twice', () => {
     const again = `${out}-again`;

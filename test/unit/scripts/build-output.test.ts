@@ -28,16 +28,18 @@ describe('refuseOutput', () => {
     expect(refuseOutput(join(root, 'new'), 'content/detections', root)).toBeUndefined();
   });
 
-  it('removes folders left by interrupted builds', () => {
-    mkdirSync(join(root, 'dist.staging-123'));
-    mkdirSync(join(root, 'dist.staging-123-cache'));
-    mkdirSync(join(root, 'dist.previous-9'));
-    mkdirSync(join(root, 'dist.keep'));
+  it('removes folders left by interrupted builds, not those of a build still running', () => {
+    // Above Linux's largest pid (2^22), so never a running process.
+    const gone = 4_194_400;
+    const names = [
+      `dist.staging-${gone}`,
+      `dist.staging-${gone}-cache`,
+      `dist.previous-${gone}`,
+      'dist.keep',
+      `dist.staging-${process.pid}`,
+    ];
+    for (const name of names) mkdirSync(join(root, name));
     removeStaleSiblings(join(root, 'dist'));
-    expect(
-      ['dist.staging-123', 'dist.staging-123-cache', 'dist.previous-9', 'dist.keep'].map((name) =>
-        existsSync(join(root, name)),
-      ),
-    ).toEqual([false, false, false, true]);
+    expect(names.map((name) => existsSync(join(root, name)))).toEqual([false, false, false, true, true]);
   });
 });
