@@ -4,6 +4,7 @@ import type { ConnectorCatalog } from '../catalog/index.ts';
 import { checkWriteupQueries, readWriteupQueries, type AnalysedQuery } from '../kql/check-writeup-queries.ts';
 import type { Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
+import { checkSplitIndicators } from '../markdown/check-split-indicators.ts';
 import { checkUnsafeMarkup } from '../markdown/check-unsafe-markup.ts';
 import { checkConnectorTables } from './check-connectors.ts';
 import { extractQueries } from './extract-queries.ts';
@@ -80,6 +81,8 @@ export function validateWriteup(file: string, text: string, catalog: ConnectorCa
   const frontmatter = parsed.data;
   problems.push(...checkConnectorTables(frontmatter.connectors, catalog, file, source.locate));
   problems.push(...findDuplicateIocs(frontmatter.iocs, file, source.locate));
+  const ownIndicators = new Set(frontmatter.iocs.map((ioc) => ioc.value));
+  problems.push(...checkSplitIndicators(tree, source.bodyLine, file, ownIndicators));
   const derived = checkWriteupQueries(querySet, frontmatter, catalog, file, source.locate);
   problems.push(...derived.problems);
   if (problems.some((problem) => problem.severity === 'error')) return { problems };
