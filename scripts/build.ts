@@ -82,10 +82,12 @@ async function buildSite(contentDir: string, outDir: string): Promise<number> {
     return status;
   }
   const built = performance.now();
-  writeExportFiles(staging, collection.writeups);
-  const exported = performance.now();
-  // The audit reads what readers will get (pages and search index) and secures each page it read.
-  const findings = await finishSite(staging, collectIndicatorValues(collection.writeups));
+  // The audit reads what readers will get (pages and search index) and secures each page it read;
+  // export files are data, not pages, so they are written meanwhile.
+  const [findings] = await Promise.all([
+    finishSite(staging, collectIndicatorValues(collection.writeups)),
+    writeExportFiles(staging, collection.writeups),
+  ]);
   if (findings.length) {
     console.error(formatProblemReport(findings, collection.fileCount));
     console.error('huntbook build: live indicators found in the built site; the previous site is untouched.');
@@ -94,7 +96,7 @@ async function buildSite(contentDir: string, outDir: string): Promise<number> {
   }
   const seconds = (from: number, to: number) => `${((to - from) / 1000).toFixed(1)} s`;
   console.log(
-    `huntbook build: check ${seconds(0, started)}, astro ${seconds(started, built)}, export files ${seconds(built, exported)}, audit and CSP ${seconds(exported, performance.now())}`,
+    `huntbook build: check ${seconds(0, started)}, astro ${seconds(started, built)}, audit, CSP and export files ${seconds(built, performance.now())}`,
   );
   markSite(staging);
   if (process.ppid !== parent) {
