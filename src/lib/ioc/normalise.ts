@@ -2,6 +2,7 @@
 // or into a rejection that tells the author what is wrong and how to fix it.
 import { canonicaliseDomain } from './domain-name.ts';
 import { checkHash, hashTypeForLength } from './hash-validators.ts';
+import { foldLookalikes } from './fold-lookalikes.ts';
 import { describeType, listIocTypes, resolveIocType } from './ioc-type-names.ts';
 import { checkCidr, checkIp, checkIpPort } from './network-validators.ts';
 import { refangText } from './refang.ts';
@@ -112,7 +113,7 @@ export function normaliseIoc(raw: string, declaredType?: IocType | (string & {})
   if (typeof raw !== 'string') {
     return { ok: false, message: `the value ${String(raw)} is not text`, hint: 'quote the value in the frontmatter' };
   }
-  const value = refangText(raw).trim();
+  const value = refangText(foldLookalikes(raw)).trim();
   if (value === '')
     return { ok: false, message: 'the value is empty', hint: 'give the indicator, or remove the entry' };
   return declared ? normaliseDeclared(value, declared) : normaliseUndeclared(value);

@@ -218,3 +218,36 @@ describe('normaliseIoc — declared types', () => {
     }
   });
 });
+
+describe('normaliseIoc — lookalike characters', () => {
+  it.each([
+    ['evil\u3002example', 'domain', 'evil.example'],
+    ['evil\uFF0Eexample', 'domain', 'evil.example'],
+    ['evil\uFF61example', 'domain', 'evil.example'],
+    ['ｅｖｉｌ．ｅｘａｍｐｌｅ', 'domain', 'evil.example'],
+    ['münchen\u3002example', 'domain', 'xn--mnchen-3ya.example'],
+    ['１９８．５１．１００．７', 'ip', '198.51.100.7'],
+    ['198.51.100.7\u00AD', 'ip', '198.51.100.7'],
+    ['203.0.113.10：449', 'ip:port', '203.0.113.10:449'],
+    ['198.51.100.0／24', 'cidr', '198.51.100.0/24'],
+    ['user＠evil\u3002example', 'email', 'user@evil.example'],
+    ['hxxps[://]evil\u200B[.]example/a', 'url', 'https://evil.example/a'],
+    ['3395856CE81F2B7382DE\u200DE72602F798B642F14140', 'sha1', '3395856ce81f2b7382dee72602f798b642f14140'],
+    ['\uFEFFevil.example\u2060', 'domain', 'evil.example'],
+  ])('reads %j as the %s %s', (raw, type, value) => {
+    expect(normaliseIoc(raw)).toEqual({ ok: true, type, value });
+  });
+
+  it('folds a URL host but sends its path as written, as browsers do', () => {
+    expect(normaliseIoc('http://evil\u3002example/ｐａｙ\u3002php')).toEqual({
+      ok: true,
+      type: 'url',
+      value: 'http://evil.example/ｐａｙ\u3002php',
+    });
+  });
+
+  it('gives a lookalike spelling and the plain one the same canonical value', () => {
+    expect(normaliseIoc('evil\u3002example')).toEqual(normaliseIoc('evil.example'));
+    expect(normaliseIoc('１９８．５１．１００．７', 'ip')).toEqual(normaliseIoc('198.51.100.7', 'ip'));
+  });
+});
