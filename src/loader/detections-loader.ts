@@ -3,16 +3,26 @@ import { resolve } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { loadConnectorCatalog } from '../lib/catalog/index.ts';
 import { loadCollection } from '../lib/content/load-collection.ts';
-import type { Writeup } from '../lib/content/validate-writeup.ts';
+import { readWriteupId, type Writeup } from '../lib/content/validate-writeup.ts';
 import { collectIndicatorValues } from '../lib/derive/indicator-set.ts';
 import { defangMarkdown } from '../lib/markdown/defang-markdown.ts';
-import { formatProblemReport } from '../lib/problems/format-problems.ts';
-import { hasErrors } from '../lib/problems/problem.ts';
+import { formatProblem, formatProblemReport, sortProblems } from '../lib/problems/format-problems.ts';
+import { hasErrors, type Problem } from '../lib/problems/problem.ts';
 
 /** What `npm run build` writes to the file named by `HUNTBOOK_COLLECTION`. */
 export interface HandedCollection {
   /** The checked writeups, as `loadCollection` returned them. */
   writeups: Writeup[];
+}
+
+/** A writeup file the dev server cannot show, stored so its page can say why. */
+export interface BrokenWriteup {
+  /** Marks the entry apart from writeups. */
+  broken: true;
+  /** Path relative to the project root. */
+  file: string;
+  /** Every problem of the file, as `npm run check` prints it. */
+  problems: string[];
 }
 
 /** Options of {@link detectionsLoader}. */
@@ -58,6 +68,18 @@ async function loadIntoStore(context: LoaderContext, options: DetectionsLoaderOp
     throw new Error('Huntbook content has errors (listed above); nothing was built.');
   }
   await fillStore(context, collection.writeups);
+  for (const broken of describeBrokenFiles(collection.problems, collection.writeups)) {
+    context.store.set({ id: readWriteupId(broken.file), data: { ...broken } });
+  }
+}
+
+/** The files whose errors keep them off the site, each with its problems; ids already taken stay. */
+function describeBrokenFiles(problems: readonly Problem[], writeups: readonly Writeup[]): BrokenWriteup[] {
+  const taken = new Set(writeups.map((writeup) => writeup.id));
+  const byFile = Map.groupBy(sortProblems(problems), (problem) => problem.file);
+  return [...byFile]
+    .filter(([file, found]) => hasErrors(found) && !taken.has(readWriteupId(file)))
+    .map(([file, found]) => ({ broken: true, file, problems: found.map(formatProblem) }));
 }
 
 async function fillStore(context: LoaderContext, writeups: readonly Writeup[]): Promise<void> {

@@ -1,6 +1,7 @@
 import { getCollection, getEntry, render } from 'astro:content';
 import { loadConnectorCatalog } from '../lib/catalog/index.ts';
 import type { Writeup } from '../lib/content/validate-writeup.ts';
+import type { BrokenWriteup } from '../loader/detections-loader.ts';
 import { loadAttackReference, type AttackReference } from '../lib/derive/attack-reference.ts';
 import { describeForBrowsing, type BrowseEntry } from '../lib/derive/browse-entries.ts';
 import { resolveGroupPageRows } from '../lib/derive/browse-limits.ts';
@@ -19,13 +20,26 @@ let cached: Promise<WriteupView[]> | undefined;
 export function getWriteupViews(): Promise<WriteupView[]> {
   cached ??= (async () => {
     const catalog = loadConnectorCatalog();
-    const entries = await getCollection('detections');
+    const entries = (await getCollection('detections')).filter((entry) => !isBroken(entry.data));
     const views = entries.map((entry) =>
       presentWriteup({ ...(entry.data as Omit<Writeup, 'body'>), body: entry.body ?? '' }, catalog),
     );
     return sortByRecency(views);
   })();
   return cached;
+}
+
+function isBroken(data: unknown): data is BrokenWriteup {
+  return (data as Partial<BrokenWriteup>).broken === true;
+}
+
+/**
+ * Writeups the dev server cannot show, by id, with their problems: their pages list the problems
+ * instead of a 404. Always empty in a build, which stops on the first broken file.
+ */
+export async function getBrokenWriteups(): Promise<{ id: string; broken: BrokenWriteup }[]> {
+  const entries = await getCollection('detections');
+  return entries.flatMap((entry) => (isBroken(entry.data) ? [{ id: entry.id, broken: entry.data }] : []));
 }
 
 /** Renders a writeup's Markdown body (prose and highlighted queries). */

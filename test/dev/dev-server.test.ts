@@ -146,7 +146,7 @@ describe('astro dev', () => {
     await expect.poll(() => readTitle(page), { timeout: 30_000, interval: 500 }).toBe(renamed);
   });
 
-  it('reports a broken writeup as path:line: field, and keeps serving the others', async () => {
+  it('reports a broken writeup as path:line: field in the terminal and on its page, and keeps serving the others', async () => {
     const line = original.split('\n').indexOf(severity) + 1;
     expect(line).toBeGreaterThan(1);
     const from = output.length;
@@ -154,14 +154,18 @@ describe('astro dev', () => {
     await expect.poll(() => problemLines(from), { timeout: 30_000, interval: 500 }).not.toEqual([]);
     const [problem] = problemLines(from);
     expect(problem.slice(file.length)).toMatch(new RegExp(`^:${line}: severity: unknown value "urgent"`));
-    // The broken writeup drops out rather than showing its last good version (the store is refilled
-    // just after the report is printed, hence the poll); the rest stay up.
-    await expect.poll(async () => (await fetchPage(page)).status, { timeout: 30_000, interval: 500 }).toBe(404);
+    // The broken writeup's page lists its problems rather than showing its last good version (the
+    // store is refilled just after the report is printed, hence the poll); the rest stay up.
+    await expect.poll(() => readTitle(page), { timeout: 30_000, interval: 500 }).toBe('This writeup has errors');
+    const shown = await fetchPage(page);
+    expect(shown.html).toContain(`<strong>${file}</strong> is not on the site`);
+    expect(shown.html).toContain(`${problem.replaceAll('"', '&quot;')}`);
     expect(await readTitle('/detections/yaml-traps/')).toBe('YAML traps stay strings');
     const catalog = await fetchPage('/detections/');
     expect(catalog.status).toBe(200);
     expect(catalog.html).toContain('data-id="mixed-fanging"');
     expect(catalog.html).not.toContain('data-id="minimal"');
+    expect(catalog.html).not.toContain('This writeup has errors');
   });
 
   it('shows the writeup again once it is fixed', async () => {
