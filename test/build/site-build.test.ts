@@ -163,6 +163,12 @@ describe('fixture site build', () => {
     expect(hrefs.filter((href) => /evil|192\.0\.2/.test(href))).toEqual([]);
   });
 
+  it('defangs indicators written with lookalike dots or full-width digits, and leaves the prose around them', () => {
+    const body = toString(selectAll('.hb-body', fromHtml(page('lookalike-characters')))[0]);
+    expect(body).toContain('中継サーバーはrelay[.]exampleと203[.]0[.]113[.]22に接続した。');
+    expect(body).not.toMatch(/relay\u3002example|２０３/);
+  });
+
   it('lists connectors and false positives', () => {
     const html = page('mixed-fanging');
     expect(html).toContain('Microsoft Defender XDR');

@@ -2,6 +2,7 @@
 // rendered outside code. Each IOC-looking token is defanged in place, keeping
 // its case and any defanging already present; everything else is untouched.
 import { defangAddress, defangDots, defangEmail, defangHost, defangNested, defangUrl } from './defang-parts.ts';
+import { foldLookalikes } from './fold-lookalikes.ts';
 import { isProseHostName } from './known-tlds.ts';
 import { normaliseIoc } from './normalise.ts';
 import { refangText } from './refang.ts';
@@ -60,8 +61,7 @@ export function defangToken(kind: TokenKind, core: string): string {
   }
 }
 
-/** Defang every IOC-looking token in free text; idempotent, and leaves all other text byte-identical. */
-export function defangText(text: string): string {
+function defangScanned(text: string): string {
   let out = '';
   let from = 0;
   for (const { kind, start, core, trailing } of scanTokens(text)) {
@@ -69,4 +69,26 @@ export function defangText(text: string): string {
     from = start + core.length + trailing.length;
   }
   return out + text.slice(from);
+}
+
+// Lookalike dots, full-width forms and invisible characters (see fold-lookalikes.ts) hide an
+// indicator from the scanner. A run of indicator-like characters holding one is folded, and
+// replaced by its defanged form only when that holds an indicator: other prose, CJK text
+// included, keeps its own characters.
+const LOOKALIKE = /[\u00AD\u200B-\u200D\u2060\uFEFF\u3002\uFF01-\uFF5E\uFF61]/;
+const LOOKALIKE_RUN = /[\w\-.:/@[\]\u00AD\u200B-\u200D\u2060\uFEFF\u3002\uFF01-\uFF5E\uFF61]+/g;
+
+function defangLookalikes(text: string): string {
+  if (!LOOKALIKE.test(text)) return text;
+  return text.replace(LOOKALIKE_RUN, (run) => {
+    if (!LOOKALIKE.test(run)) return run;
+    const folded = foldLookalikes(run);
+    const defanged = defangScanned(folded);
+    return defanged === folded ? run : defanged;
+  });
+}
+
+/** Defang every IOC-looking token in free text; idempotent, and leaves all other text byte-identical. */
+export function defangText(text: string): string {
+  return defangScanned(defangLookalikes(text));
 }

@@ -88,3 +88,25 @@ describe('defangText', () => {
     expect(once).not.toMatch(/(?<!\[):\/\//);
   });
 });
+
+describe('defangText — lookalike characters', () => {
+  it.each([
+    ['beacons to relay\u3002example daily', 'beacons to relay[.]example daily'],
+    ['接続先はrelay\u3002exampleです。', '接続先はrelay[.]exampleです。'],
+    ['C2 at ２０３．０．１１３．２２:443', 'C2 at 203[.]0[.]113[.]22:443'],
+    ['mail operator＠relay\uFF61example now', 'mail operator@relay[.]example now'],
+    ['ｈｔｔｐ：／／ｅｖｉｌ．ｅｘａｍｐｌｅ', 'hxxp[://]evil[.]example'],
+    ['soft 198.51.100.7\u00AD hyphen', 'soft 198[.]51[.]100[.]7 hyphen'],
+    ['zero\u200Bwidth evil\u200B.example', 'zero\u200Bwidth evil[.]example'],
+  ])('%j', (input, expected) => {
+    expect(defangText(input)).toBe(expected);
+    expect(defangText(expected)).toBe(expected);
+  });
+
+  it.each(['３月に観測。', 'v1．2 release', '全角（かっこ）と！', 'relay[.]example stays'])(
+    'leaves %j as written when it holds no indicator',
+    (input) => {
+      expect(defangText(input)).toBe(input);
+    },
+  );
+});

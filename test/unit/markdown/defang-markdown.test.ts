@@ -45,6 +45,8 @@ describe('defangMarkdown', () => {
       '![beacon to evil.example](./chart.png "C2")',
       '![beacon to evil\\[.\\]example](<./chart.png> "C2")',
     ],
+    ['lookalike dots in prose', 'Relays via relay\u3002example.', 'Relays via relay\\[.\\]example.'],
+    ['full-width digits in a heading', '## C2 at ２０３．０．１１３．１０', '## C2 at 203\\[.\\]0\\[.\\]113\\[.\\]10'],
   ])('%s', (_name, input, expected) => {
     expect(defangMarkdown(input, known)).toBe(expected);
   });
