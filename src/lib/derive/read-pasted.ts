@@ -1,7 +1,7 @@
 // Reading what an analyst pastes into the look-up: one indicator per line, or a paragraph from a
 // chat or a report. Everything is decided by the shared IOC engine (findIocs, normaliseIoc); this
 // module only splits the text into lines and collects the verdicts. It runs in the browser.
-import { defangText } from '../ioc/defang-text.ts';
+import { defangText, foldIndicatorRuns } from '../ioc/defang-text.ts';
 import { findIocs } from '../ioc/find-iocs.ts';
 import type { IocType } from '../ioc/ioc-types.ts';
 import { normaliseIoc } from '../ioc/normalise.ts';
@@ -44,7 +44,8 @@ function showSafely(text: string): string {
 function readLine(line: string, reading: PastedReading, add: (indicator: PastedIndicator) => void): void {
   let found;
   try {
-    found = findIocs(line);
+    // `relay。example` in a sentence is read as the domain it is, as in a writeup's prose.
+    found = findIocs(foldIndicatorRuns(line));
   } catch {
     for (const token of line.split(/\s+/).filter(Boolean)) readToken(token, reading, add);
     return;

@@ -78,17 +78,25 @@ function defangScanned(text: string): string {
 const LOOKALIKE = /[\u00AD\u200B-\u200D\u2060\uFEFF\u3002\uFF01-\uFF5E\uFF61]/;
 const LOOKALIKE_RUN = /[\w\-.:/@[\]\u00AD\u200B-\u200D\u2060\uFEFF\u3002\uFF01-\uFF5E\uFF61]+/g;
 
-function defangLookalikes(text: string): string {
+function replaceLookalikeRuns(text: string, render: (folded: string) => string): string {
   if (!LOOKALIKE.test(text)) return text;
   return text.replace(LOOKALIKE_RUN, (run) => {
     if (!LOOKALIKE.test(run)) return run;
     const folded = foldLookalikes(run);
-    const defanged = defangScanned(folded);
-    return defanged === folded ? run : defanged;
+    return defangScanned(folded) === folded ? run : render(folded);
   });
+}
+
+/**
+ * `seen relay。example today` → `seen  relay.example  today`: each run of indicator-like
+ * characters that holds a lookalike and, folded, an indicator, set apart by spaces so a scanner
+ * reads it alone (CJK letters around it would otherwise join it).
+ */
+export function foldIndicatorRuns(text: string): string {
+  return replaceLookalikeRuns(text, (folded) => ` ${folded} `);
 }
 
 /** Defang every IOC-looking token in free text; idempotent, and leaves all other text byte-identical. */
 export function defangText(text: string): string {
-  return defangScanned(defangLookalikes(text));
+  return defangScanned(replaceLookalikeRuns(text, defangScanned));
 }

@@ -124,6 +124,14 @@ describe('readPastedIndicators', () => {
     ]);
   });
 
+  it('reads indicators pasted with lookalike dots or full-width digits, alone or in a sentence', () => {
+    const text = 'relay\u3002example\n中継サーバーはrelay\uFF61exampleと２０３．０．１１３．２２に接続';
+    expect(readPastedIndicators(text).indicators).toEqual([
+      { type: 'domain', value: 'relay.example' },
+      { type: 'ip', value: '203.0.113.22' },
+    ]);
+  });
+
   it('explains indicator-shaped text it cannot read, and never shows it live', () => {
     const { indicators, unread } = readPastedIndicators('198.51.100.263\n198[.]51[.]100[.]7:99999');
     expect(indicators).toEqual([]);
