@@ -2,7 +2,7 @@
 // rendered outside code. Each IOC-looking token is defanged in place, keeping
 // its case and any defanging already present; everything else is untouched.
 import { defangAddress, defangDots, defangEmail, defangHost, defangNested, defangUrl } from './defang-parts.ts';
-import { foldLookalikes } from './fold-lookalikes.ts';
+import { foldLookalikes, LOOKALIKE_CHARACTERS } from './fold-lookalikes.ts';
 import { isProseHostName } from './known-tlds.ts';
 import { normaliseIoc } from './normalise.ts';
 import { refangText } from './refang.ts';
@@ -75,15 +75,18 @@ function defangScanned(text: string): string {
 // indicator from the scanner. A run of indicator-like characters holding one is folded, and
 // replaced by its defanged form only when that holds an indicator: other prose, CJK text
 // included, keeps its own characters.
-const LOOKALIKE = /[\u00AD\u200B-\u200D\u2060\uFEFF\u3002\uFF01-\uFF5E\uFF61]/;
-const LOOKALIKE_RUN = /[\w\-.:/@[\]\u00AD\u200B-\u200D\u2060\uFEFF\u3002\uFF01-\uFF5E\uFF61]+/g;
+const LOOKALIKE = new RegExp(`[${LOOKALIKE_CHARACTERS}]`);
+const LOOKALIKE_RUN = new RegExp(String.raw`[\w\-.:/@[\]${LOOKALIKE_CHARACTERS}]+`, 'g');
+// A sentence's closing 。 is punctuation, not part of the indicator before it.
+const CLOSING_STOPS = /[\u3002\uFF61\uFF0E]+$/;
 
 function replaceLookalikeRuns(text: string, render: (folded: string) => string): string {
   if (!LOOKALIKE.test(text)) return text;
   return text.replace(LOOKALIKE_RUN, (run) => {
-    if (!LOOKALIKE.test(run)) return run;
-    const folded = foldLookalikes(run);
-    return defangScanned(folded) === folded ? run : render(folded);
+    const body = run.replace(CLOSING_STOPS, '');
+    if (!LOOKALIKE.test(body)) return run;
+    const folded = foldLookalikes(body);
+    return defangScanned(folded) === folded ? run : render(folded) + run.slice(body.length);
   });
 }
 

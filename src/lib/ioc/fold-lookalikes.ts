@@ -2,14 +2,25 @@
 // them or hide inside them: ideographic and full-width full stops, full-width letters and digits,
 // and invisible format characters. Browsers and resolvers fold them the same way (UTS #46 mapping),
 // so `evil。example` is the indicator `evil.example`, and must be listed and defanged as such.
+// Only characters an indicator is made of are folded: a full-width `＜`, `［` or `＆` stays as
+// written, so folding can never turn text into markup.
 
 /** Ideographic, full-width and half-width full stops: IDNA reads each as a dot. */
 const FULL_STOPS = /[\u3002\uFF0E\uFF61]/g;
-/** The full-width forms of printable ASCII, `！` to `～`. */
-const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
+/** Full-width `／`, digits, `：`, `＠` and letters. */
+const FULL_WIDTH = /[\uFF0F-\uFF1A\uFF20-\uFF3A\uFF41-\uFF5A]/g;
 /** Soft hyphen, zero-width space, non-joiner and joiner, word joiner, zero-width no-break space. */
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 const FULL_WIDTH_OFFSET = 0xfee0;
+/** The characters {@link foldLookalikes} rewrites, as a regex class body. */
+export const LOOKALIKE_CHARACTERS = String.raw`\u00AD\u200B-\u200D\u2060\uFEFF\u3002\uFF61\uFF0E-\uFF1A\uFF20-\uFF3A\uFF41-\uFF5A`;
+
+// A scheme (`http://`, `hxxp[://]`, full-width too) or a bare `//` at the start: the host ends where
+// the path starts.
+const FW_LETTER = String.raw`A-Za-z\uFF21-\uFF3A\uFF41-\uFF5A`;
+const SCHEME = new RegExp(
+  String.raw`^(?:[${FW_LETTER}][${FW_LETTER}0-9\uFF10-\uFF19+.-]*(?:[:\uFF1A][/\uFF0F]{2}|\[[:\uFF1A][/\uFF0F]{2}\]|\[[:\uFF1A]\][/\uFF0F]{2})|[/\uFF0F]{2})`,
+);
 
 function foldHost(text: string): string {
   return text
@@ -19,14 +30,15 @@ function foldHost(text: string): string {
 }
 
 /**
- * Returns `value` with lookalike dots as `.`, full-width ASCII as ASCII and invisible characters
- * dropped, up to where a URL's path, query or fragment starts: browsers fold a host name, but
- * a path is sent as written.
+ * Returns `value` with lookalike dots as `.`, full-width letters, digits, `：`, `／` and `＠` as
+ * ASCII and invisible characters dropped, up to where a URL's path, query or fragment starts:
+ * browsers fold a host name, but a path is sent as written.
  */
 export function foldLookalikes(value: string): string {
-  const authority = /\/\/|\[:\/\/\]/.exec(value);
-  const hostStart = authority ? authority.index + authority[0].length : 0;
-  const pathStart = value.slice(hostStart).search(/[/?#]/);
-  const cut = pathStart === -1 ? value.length : hostStart + pathStart;
-  return foldHost(value.slice(0, cut)) + value.slice(cut);
+  const scheme = SCHEME.exec(value)?.[0].length ?? 0;
+  const pathStart = value.slice(scheme).search(scheme ? /[/?#\uFF0F\uFF1F\uFF03]/ : /[/?#]/);
+  if (pathStart === -1) return foldHost(value);
+  const cut = scheme + pathStart;
+  // The slash that ends the host is folded with it; the path after it stays as written.
+  return foldHost(value.slice(0, cut + 1)) + value.slice(cut + 1);
 }

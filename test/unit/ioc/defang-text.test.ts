@@ -98,6 +98,9 @@ describe('defangText — lookalike characters', () => {
     ['ｈｔｔｐ：／／ｅｖｉｌ．ｅｘａｍｐｌｅ', 'hxxp[://]evil[.]example'],
     ['soft 198.51.100.7\u00AD hyphen', 'soft 198[.]51[.]100[.]7 hyphen'],
     ['zero\u200Bwidth evil\u200B.example', 'zero\u200Bwidth evil[.]example'],
+    ['連絡先はevil\u3002example\u3002次', '連絡先はevil[.]example\u3002次'],
+    ['（evil\u3002example）', '（evil[.]example）'],
+    ['see //evil\u3002example', 'see //evil[.]example'],
   ])('%j', (input, expected) => {
     expect(defangText(input)).toBe(expected);
     expect(defangText(expected)).toBe(expected);

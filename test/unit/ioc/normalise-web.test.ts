@@ -246,6 +246,19 @@ describe('normaliseIoc — lookalike characters', () => {
     });
   });
 
+  it('finds where the host ends before folding: a // in the query or a full-width slash', () => {
+    expect(normaliseIoc('hxxp://evil\u3002example/a\u3002b?u=http://x.example/')).toEqual({
+      ok: true,
+      type: 'url',
+      value: 'http://evil.example/a\u3002b?u=http://x.example/',
+    });
+    expect(normaliseIoc('http://evil\u3002example／ｐａｔｈ')).toEqual({
+      ok: true,
+      type: 'url',
+      value: 'http://evil.example/ｐａｔｈ',
+    });
+  });
+
   it('gives a lookalike spelling and the plain one the same canonical value', () => {
     expect(normaliseIoc('evil\u3002example')).toEqual(normaliseIoc('evil.example'));
     expect(normaliseIoc('１９８．５１．１００．７', 'ip')).toEqual(normaliseIoc('198.51.100.7', 'ip'));
