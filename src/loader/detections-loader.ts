@@ -73,12 +73,16 @@ async function loadIntoStore(context: LoaderContext, options: DetectionsLoaderOp
   }
 }
 
+// A file named `.md`, `50%.md` or `a b.md` has no address to show its problems at: the terminal
+// report names it, and an empty id would stop the content sync.
+const SAFE_ID = /^[A-Za-z0-9._-]+$/;
+
 /** The files whose errors keep them off the site, each with its problems; ids already taken stay. */
-function describeBrokenFiles(problems: readonly Problem[], writeups: readonly Writeup[]): BrokenWriteup[] {
+export function describeBrokenFiles(problems: readonly Problem[], writeups: readonly Writeup[]): BrokenWriteup[] {
   const taken = new Set(writeups.map((writeup) => writeup.id));
   const byFile = Map.groupBy(sortProblems(problems), (problem) => problem.file);
   return [...byFile]
-    .filter(([file, found]) => hasErrors(found) && !taken.has(readWriteupId(file)))
+    .filter(([file, found]) => hasErrors(found) && SAFE_ID.test(readWriteupId(file)) && !taken.has(readWriteupId(file)))
     .map(([file, found]) => ({ broken: true, file, problems: found.map(formatProblem) }));
 }
 

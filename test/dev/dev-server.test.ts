@@ -175,4 +175,22 @@ describe('astro dev', () => {
     expect(problemLines(from).filter((problem) => !problem.includes(': warning: '))).toEqual([]);
     expect((await fetchPage('/detections/')).html).toContain('data-id="minimal"');
   });
+
+  it('keeps running when a broken file has no name to serve it at', async () => {
+    const from = output.length;
+    const nameless = `${content}/.md`;
+    writeFileSync(join(root, nameless), 'title: no frontmatter fence\n');
+    try {
+      await expect
+        .poll(() => output.slice(from).includes(`${nameless}:`), { timeout: 30_000, interval: 500 })
+        .toBe(true);
+      // The store is refilled just after the report; a crash there would take a moment to show.
+      await delay(3_000);
+      expect(server?.exitCode).toBeNull();
+      expect((await fetchPage('/detections/')).status).toBe(200);
+      expect(await readTitle(page)).toBe(renamed);
+    } finally {
+      rmSync(join(root, nameless), { force: true });
+    }
+  });
 });
