@@ -3,6 +3,7 @@ import { join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { createError, type Problem } from '../problems/problem.ts';
 import { decodeReferences } from '../markdown/decode-references.ts';
+import { PHRASING_TAGS } from '../markdown/html-tags.ts';
 import { findLiveIndicators, findLiveInText } from './audit-html.ts';
 
 function listFiles(dir: string): string[] {
@@ -87,7 +88,8 @@ function auditSearchText(text: string, indicators: ReadonlySet<string>): Finding
 
 // Inline elements and comments do not break a word as readers see it: `31.76.87.<em>112</em>`
 // and `evil<!-- -->.example` read as live indicators, though no single text node holds one.
-const INLINE = String.raw`<\/?(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var|wbr)\b[^>]*>|<!--[\s\S]*?-->`;
+// Writeups may use no other inline tag (html-tags.ts); Starlight's own markup is among these.
+const INLINE = String.raw`<\/?(?:${PHRASING_TAGS.join('|')})\b[^>]*>|<!--[\s\S]*?-->`;
 const INLINE_TAGS = new RegExp(INLINE, 'gi');
 // Both start only where a word starts: tried at every character, they would be quadratic.
 const WORD_START = String.raw`(?<![^\s<>"'\`])`;

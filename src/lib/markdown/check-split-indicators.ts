@@ -2,12 +2,13 @@ import type { Nodes, Root } from 'mdast';
 import { findLiveInText } from '../audit/audit-html.ts';
 import { defangText, defangValue } from '../ioc/index.ts';
 import { createError, type Problem } from '../problems/problem.ts';
+import { PHRASING_TAGS } from './html-tags.ts';
 
 // Blocks whose inline content reads as one run of text on the page.
 const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
-// Inline HTML that does not break a word as readers see it: `31.76.87.<em>112</em>`.
-const GLUING_HTML =
-  /^(?:<\/?(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var|wbr)\b[^>]*>|<!--[\s\S]*?-->)$/i;
+// Inline HTML that does not break a word as readers see it: `31.76.87.<em>112</em>`. Any other
+// tag is refused by the markup check, so this list is the whole story.
+const GLUING_HTML = new RegExp(String.raw`^(?:<\/?(?:${PHRASING_TAGS.join('|')})\b[^>]*>|<!--[\s\S]*?-->)$`, 'i');
 
 /**
  * The pieces of a block's text as the defanger sees them, one text node or inline code at a

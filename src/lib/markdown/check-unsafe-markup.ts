@@ -3,31 +3,10 @@ import type { Element, Nodes as HastNodes } from 'hast';
 import type { Nodes, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { createError, type Problem } from '../problems/problem.ts';
+import { ALLOWED_TAGS } from './html-tags.ts';
 
 // Writeups come from many hands and are read by analysts with privileged sessions open: raw HTML
-// that could run code, load content from elsewhere, or restyle the page is refused at check time.
-const FORBIDDEN_TAGS = new Set([
-  'script',
-  'iframe',
-  'frame',
-  'frameset',
-  'object',
-  'embed',
-  'applet',
-  'form',
-  'input',
-  'button',
-  'textarea',
-  'select',
-  'style',
-  'link',
-  'meta',
-  'base',
-  'svg',
-  'math',
-  'template',
-  'portal',
-]);
+// is limited to a short list of harmless tags (html-tags.ts), and refused at check time otherwise.
 const URL_ATTRIBUTES = new Set([
   'href',
   'src',
@@ -54,7 +33,7 @@ function describeTarget(url: string): string | undefined {
 
 /** Why one piece of markup is refused, or undefined when it is harmless. */
 function describeElement(element: Element): string | undefined {
-  if (FORBIDDEN_TAGS.has(element.tagName)) return `<${element.tagName}> is not allowed`;
+  if (!ALLOWED_TAGS.has(element.tagName)) return `<${element.tagName}> is not allowed`;
   for (const [name, value] of Object.entries(element.properties ?? {})) {
     if (/^on/i.test(name))
       return `event-handler attribute ${name.toLowerCase()} on <${element.tagName}> is not allowed`;
@@ -74,6 +53,22 @@ function describeElement(element: Element): string | undefined {
 /** `dataPagefindIgnore` → `data-pagefind-ignore`. */
 function toAttributeName(property: string): string {
   return property.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+}
+
+// What an HTML parser drops or turns into a comment, though browsers may still glue words across
+// it: processing instructions, declarations and end tags of elements that are not allowed.
+const UNPARSED = /<\?[^>]*>?|<!(?!--)[^>]*>?|<\/([A-Za-z][\w:-]*)[^>]*>?/g;
+
+// Start tags with their attributes, so a `</script>` inside an attribute value is not read as a tag.
+const START_TAG = /<[A-Za-z][\w:-]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>/g;
+
+function findUnparsed(html: string): string[] {
+  return [...html.replace(START_TAG, '').matchAll(UNPARSED)].flatMap(([markup, endTag]) => {
+    if (endTag === undefined)
+      return [`${markup.slice(0, 2)}…> (a processing instruction or declaration) is not allowed`];
+    // Worded as for the start tag, so an element refused whole is reported once.
+    return ALLOWED_TAGS.has(endTag.toLowerCase()) ? [] : [`<${endTag.toLowerCase()}> is not allowed`];
+  });
 }
 
 function findUnsafe(node: HastNodes): string[] {
@@ -97,19 +92,27 @@ export function checkUnsafeMarkup(
   tree: Root = fromMarkdown(body),
 ): Problem[] {
   const problems: Problem[] = [];
-  const report = (node: Nodes, message: string) =>
+  // `<object …></object>` in a paragraph is two inline HTML nodes: one report per line is enough.
+  const reported = new Set<string>();
+  const report = (node: Nodes, message: string) => {
+    const line = bodyLine + (node.position?.start.line ?? 1) - 1;
+    if (reported.has(`${line} ${message}`)) return;
+    reported.add(`${line} ${message}`);
     problems.push(
       createError({
         file,
-        line: bodyLine + (node.position?.start.line ?? 1) - 1,
+        line,
         field: 'body',
         message,
         hint: 'use Markdown instead of raw HTML; links as [text](https://…) or mailto:, which Huntbook defangs when they name an indicator',
       }),
     );
+  };
   const visit = (node: Nodes) => {
-    if (node.type === 'html')
-      for (const reason of new Set(findUnsafe(fromHtml(node.value, { fragment: true })))) report(node, reason);
+    if (node.type === 'html') {
+      const reasons = [...findUnsafe(fromHtml(node.value, { fragment: true })), ...findUnparsed(node.value)];
+      for (const reason of new Set(reasons)) report(node, reason);
+    }
     if (node.type === 'image' && /^[a-z][a-z0-9+.-]*:/i.test(node.url.trim()) && !/^data:/i.test(node.url.trim())) {
       report(
         node,
