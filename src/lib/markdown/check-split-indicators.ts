@@ -2,6 +2,7 @@ import type { Nodes, Root } from 'mdast';
 import { findLiveInText } from '../audit/audit-html.ts';
 import { defangText, defangValue } from '../ioc/index.ts';
 import { createError, type Problem } from '../problems/problem.ts';
+import { defangHtml } from './defang-markdown.ts';
 import { PHRASING_TAGS } from './html-tags.ts';
 
 // Blocks whose inline content reads as one run of text on the page.
@@ -36,6 +37,18 @@ function findSplitIndicators(block: Nodes, indicators: ReadonlySet<string>): str
   return [...counts].filter(([, count]) => count > 0).map(([indicator]) => indicator);
 }
 
+const GLUING_TAGS = new RegExp(String.raw`<\/?(?:${PHRASING_TAGS.join('|')})\b[^>]*>|<!--[\s\S]*?-->`, 'gi');
+const ANY_TAG = /<[^>]*>/g;
+
+/** The same for a block of raw HTML (`<p>31.76.87.<em>112</em></p>`), as the defanger leaves it. */
+function findSplitInHtml(html: string, indicators: ReadonlySet<string>): string[] {
+  const defanged = defangHtml(html);
+  const counts = new Map<string, number>();
+  countHits(defanged.replace(GLUING_TAGS, '').replace(ANY_TAG, ' '), indicators, counts, 1);
+  countHits(defanged.replace(ANY_TAG, ' '), indicators, counts, -1);
+  return [...counts].filter(([, count]) => count > 0).map(([indicator]) => indicator);
+}
+
 /**
  * Reports indicators that formatting splits into pieces (`31.76.87.*112*`, `evil<!-- -->.example`):
  * the page reads them whole and live, but the defanger works piece by piece and cannot see them,
@@ -50,8 +63,14 @@ export function checkSplitIndicators(
 ): Problem[] {
   const problems: Problem[] = [];
   const visit = (node: Nodes) => {
-    if (TEXT_BLOCKS.has(node.type)) {
-      for (const indicator of findSplitIndicators(node, indicators)) {
+    const split =
+      node.type === 'html'
+        ? findSplitInHtml(node.value, indicators)
+        : TEXT_BLOCKS.has(node.type)
+          ? findSplitIndicators(node, indicators)
+          : undefined;
+    if (split) {
+      for (const indicator of split) {
         problems.push(
           createError({
             file,
@@ -64,7 +83,7 @@ export function checkSplitIndicators(
       }
       return;
     }
-    if (node.type === 'code' || node.type === 'html') return;
+    if (node.type === 'code') return;
     if ('children' in node) for (const child of node.children) visit(child);
   };
   visit(tree);

@@ -23,7 +23,7 @@ function defangProse(source: string): string {
 }
 
 /** Defangs raw HTML, whose `&#46;` renders as a dot as surely as `.` does. */
-function defangHtml(source: string): string {
+export function defangHtml(source: string): string {
   const spelled = spellOutIndicatorReferences(source);
   const defanged = defangText(spelled);
   return defanged === spelled ? source : defanged;

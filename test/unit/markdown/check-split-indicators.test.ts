@@ -17,6 +17,11 @@ describe('checkSplitIndicators', () => {
     ['a link label', 'see [evil](/x).example', ['10: indicator evil[.]example']],
     ['a table row', 'a | b\n--- | ---\n1 | mal@*evil*.example', ['10: indicator mal@evil[.]example']],
     ['the second paragraph', 'fine\n\n192.0.*2.1*', ['12: indicator 192[.]0[.]2[.]1']],
+    [
+      'inline tags in a raw HTML block',
+      '<p>31.76.87.<em>112</em> and evil<b>.example</b></p>',
+      ['10: indicator 31[.]76[.]87[.]112', '10: indicator evil[.]example'],
+    ],
   ])('reports an indicator split by %s', (_name, body, expected) => {
     expect(messages(body)).toEqual(expected);
   });
@@ -28,6 +33,10 @@ describe('checkSplitIndicators', () => {
     ['a split name that is no indicator', 'open **README**.md and main.*zip*'],
     ['words a break keeps apart', 'the host 10.0.0<br>.1 and 10.0.0.1<br>0'],
     ['a query fence', '```kql\nT | where A == "31.76.87.112"\n```'],
+    [
+      'blocks of raw HTML that keep the pieces apart',
+      '<p>31.76.87.1</p><p>12</p>\n\n<div>31.76.87.112 in one piece</div>',
+    ],
     ['a version number', 'version 1.2.*3* and 4.5.6.*7*x'],
   ])('leaves %s alone', (_name, body) => {
     expect(messages(body)).toEqual([]);
