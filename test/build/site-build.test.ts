@@ -252,7 +252,7 @@ describe('fixture site build', () => {
     }
   }, 240_000);
 
-  it('escapes frontmatter strings: hostile text stays text on every page', () => {
+  it('escapes frontmatter strings and body references: hostile text stays text on every page', () => {
     const pages = listFiles(out).filter((file) => file.endsWith('.html'));
     for (const file of pages) {
       const tree = fromHtml(readFileSync(file, 'utf8'));

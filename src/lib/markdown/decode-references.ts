@@ -24,15 +24,30 @@ export function decodeReferences(text: string): string {
   });
 }
 
-// Letters, digits and the punctuation of indicators: none of them means anything to an HTML or
-// Markdown parser mid-text, so writing them plainly changes no rendering.
-const PLAIN = /^[\dA-Za-z.:/@-]$/;
+// A run of indicator characters and references: `31&#46;76&#46;87&#46;112`, `evil&period;example`.
+const ENCODED_RUN = /(?:[\dA-Za-z.:/@-]|&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31});?)+/g;
 
-/** `text` with the references that spell letters, digits or `.:/@-` written plainly. */
-export function spellOutIndicatorReferences(text: string): string {
+/**
+ * `text` with its first character and every one but letters and digits as a numeric reference:
+ * text to any parser, and no tag name can follow a `<` that precedes it.
+ */
+function encodeRun(text: string): string {
+  return text.replace(/^.|[^\dA-Za-z]/gu, (char) => `&#${char.codePointAt(0)};`);
+}
+
+/**
+ * Defangs the indicators that `text` spells with character references, keeping them encoded.
+ * Writing them out plainly would be unsafe: a decoded `&#45;&#45;>` closes a comment, `&#47;`
+ * completes `</script>` and `&#58;` makes a link definition, so the defanged run is written back
+ * as references, which Markdown and HTML only ever read as text. Runs holding no indicator stay
+ * exactly as written.
+ */
+export function defangEncodedIndicators(text: string, defang: (plain: string) => string): string {
   if (!text.includes('&')) return text;
-  return text.replace(REFERENCE, (match, decimal?: string, hex?: string, name?: string) => {
-    const decoded = decodeOne(match, decimal, hex, name);
-    return decoded !== undefined && PLAIN.test(decoded) ? decoded : match;
+  return text.replace(ENCODED_RUN, (run) => {
+    if (!run.includes('&')) return run;
+    const plain = decodeReferences(run);
+    const defanged = defang(plain);
+    return defanged === plain ? run : encodeRun(defanged);
   });
 }

@@ -2,7 +2,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Link, Nodes } from 'mdast';
 import { isQueryLanguage } from '../content/extract-queries.ts';
 import { defangText, defangValue, normaliseIoc } from '../ioc/index.ts';
-import { spellOutIndicatorReferences } from './decode-references.ts';
+import { defangEncodedIndicators } from './decode-references.ts';
 import { findHeadingEdits } from './demote-headings.ts';
 
 /** A source edit: replace `body.slice(start, end)` with `text`. */
@@ -17,16 +17,14 @@ const DEFANG_TOKEN = /(?<!\\)\[(\.|:\/\/|:|@|dot|at)\]/g;
 
 /** Defangs prose for Markdown text, escaping the brackets it adds so they render as written. */
 function defangProse(source: string): string {
-  const spelled = spellOutIndicatorReferences(source);
-  const defanged = defangText(spelled);
-  return defanged === spelled ? source : defanged.replace(DEFANG_TOKEN, '\\[$1\\]');
+  const decoded = defangEncodedIndicators(source, defangText);
+  const defanged = defangText(decoded);
+  return defanged === decoded ? decoded : defanged.replace(DEFANG_TOKEN, '\\[$1\\]');
 }
 
 /** Defangs raw HTML, whose `&#46;` renders as a dot as surely as `.` does. */
 export function defangHtml(source: string): string {
-  const spelled = spellOutIndicatorReferences(source);
-  const defanged = defangText(spelled);
-  return defanged === spelled ? source : defanged;
+  return defangText(defangEncodedIndicators(source, defangText));
 }
 
 /** Host of a URL-ish target, lowercased, or undefined. */

@@ -31,15 +31,23 @@ describe('defangMarkdown', () => {
     ],
     ['already defanged', 'evil[.]example stays', 'evil[.]example stays'],
     ['F02 e-mail local part', 'from httpalerts@example.com', 'from httpalerts@example\\[.\\]com'],
-    ['character references in prose', 'C2 at evil&#46;example', 'C2 at evil\\[.\\]example'],
-    ['named references in prose', '203&period;0&period;113&period;10', '203\\[.\\]0\\[.\\]113\\[.\\]10'],
+    ['character references in prose', 'C2 at evil&#46;example', 'C2 at &#101;vil&#91;&#46;&#93;example'],
+    [
+      'named references in prose',
+      '203&period;0&period;113&period;10',
+      '&#50;03&#91;&#46;&#93;0&#91;&#46;&#93;113&#91;&#46;&#93;10',
+    ],
     ['references without an indicator stay', 'Tom &amp; Jerry &#46;', 'Tom &amp; Jerry &#46;'],
     [
       'references in raw HTML',
       '<p>evil&#x2E;example and 203&#46;0&#46;113&#46;10</p>',
-      '<p>evil[.]example and 203[.]0[.]113[.]10</p>',
+      '<p>&#101;vil&#91;&#46;&#93;example and &#50;03&#91;&#46;&#93;0&#91;&#46;&#93;113&#91;&#46;&#93;10</p>',
     ],
-    ['references in raw HTML without semicolons', '<div>evil&#46example</div>', '<div>evil[.]example</div>'],
+    [
+      'references in raw HTML without semicolons',
+      '<div>evil&#46example</div>',
+      '<div>&#101;vil&#91;&#46;&#93;example</div>',
+    ],
     [
       'alt text of a local image',
       '![beacon to evil.example](./chart.png "C2")',
@@ -49,6 +57,22 @@ describe('defangMarkdown', () => {
     ['full-width digits in a heading', '## C2 at ２０３．０．１１３．１０', '## C2 at 203\\[.\\]0\\[.\\]113\\[.\\]10'],
   ])('%s', (_name, input, expected) => {
     expect(defangMarkdown(input, known)).toBe(expected);
+  });
+
+  // Written back plainly, a decoded reference could close a comment, finish a </script> or make a
+  // link definition that the markup check never saw: it stays a reference, which is only text.
+  it.each([
+    ['a comment closed by references', '<!-- seen at evil.example &#45;&#45;> <script>alert(1)<&#47;script> -->'],
+    [
+      'a link definition made by a reference',
+      '[x]&#58; //attacker.zip\nseen at evil&#46;example\n\nSee [the report][x].',
+    ],
+    ['a javascript: autolink', '<javascript&#58;alert(1)> and evil&#46;example'],
+    ['a tag spelled with references', '<&#115;cript&#46;example>alert(1)</&#115;cript>'],
+  ])('never turns references into markup: %s', (_name, input) => {
+    const output = defangMarkdown(input, known);
+    for (const markup of ['-->', '</script>', '<script', ']:', 'javascript:'])
+      expect(output.split(markup).length, markup).toBe(input.split(markup).length);
   });
 
   it('keeps query fences byte-exact', () => {
