@@ -2,7 +2,12 @@
 // rendered outside code. Each IOC-looking token is defanged in place, keeping
 // its case and any defanging already present; everything else is untouched.
 import { defangAddress, defangDots, defangEmail, defangHost, defangNested, defangUrl } from './defang-parts.ts';
-import { foldLookalikes, LOOKALIKE_CHARACTERS } from './fold-lookalikes.ts';
+import {
+  foldLookalikes,
+  foldProseCharacter,
+  LOOKALIKE_CHARACTERS,
+  PROSE_LOOKALIKE_CHARACTERS,
+} from './fold-lookalikes.ts';
 import { isProseHostName } from './known-tlds.ts';
 import { normaliseIoc } from './normalise.ts';
 import { refangText } from './refang.ts';
@@ -99,7 +104,35 @@ export function foldIndicatorRuns(text: string): string {
   return replaceLookalikeRuns(text, (folded) => ` ${folded} `);
 }
 
+// In prose only the indicator itself is rewritten: the tokens the scanner finds in the folded run
+// are put back in place of the characters they came from, and everything around them stays as
+// written. `relay。example` → `relay[.]example`; `［x］：//…` keeps its full-width brackets and colon.
+const PROSE_LOOKALIKE = new RegExp(`[${PROSE_LOOKALIKE_CHARACTERS}]`);
+const PROSE_RUN = new RegExp(String.raw`[\w\-.:/@[\]${PROSE_LOOKALIKE_CHARACTERS}]+`, 'g');
+
+function defangLookalikeRun(run: string): string {
+  if (!PROSE_LOOKALIKE.test(run.replace(CLOSING_STOPS, ''))) return run;
+  let folded = '';
+  const origin: number[] = [];
+  for (let index = 0; index < run.length; index++) {
+    const char = foldProseCharacter(run[index]);
+    if (char === '') continue;
+    folded += char;
+    origin.push(index);
+  }
+  origin.push(run.length);
+  let out = '';
+  let cursor = 0;
+  for (const { kind, start, core } of scanTokens(folded)) {
+    const defanged = defangToken(kind, core);
+    if (defanged === core) continue;
+    out += run.slice(cursor, origin[start]) + defanged;
+    cursor = origin[start + core.length];
+  }
+  return out + run.slice(cursor);
+}
+
 /** Defang every IOC-looking token in free text; idempotent, and leaves all other text byte-identical. */
 export function defangText(text: string): string {
-  return defangScanned(replaceLookalikeRuns(text, defangScanned));
+  return defangScanned(PROSE_LOOKALIKE.test(text) ? text.replace(PROSE_RUN, defangLookalikeRun) : text);
 }

@@ -22,6 +22,23 @@ const SCHEME = new RegExp(
   String.raw`^(?:[${FW_LETTER}][${FW_LETTER}0-9\uFF10-\uFF19+.-]*(?:[:\uFF1A][/\uFF0F]{2}|\[[:\uFF1A][/\uFF0F]{2}\]|\[[:\uFF1A]\][/\uFF0F]{2})|[/\uFF0F]{2})`,
 );
 
+/**
+ * One character as prose shows an indicator: lookalike dots as `.`, full-width letters and digits
+ * as ASCII, invisible characters as nothing; anything else, full-width `：／＠` included, as is,
+ * so that folding prose can never complete a link, a scheme or an address the page did not have.
+ */
+export function foldProseCharacter(char: string): string {
+  if (INVISIBLE_CHAR.test(char)) return '';
+  if (FULL_STOP_CHAR.test(char)) return '.';
+  return PROSE_FULL_WIDTH.test(char) ? String.fromCharCode(char.charCodeAt(0) - FULL_WIDTH_OFFSET) : char;
+}
+
+/** The characters {@link foldProseCharacter} rewrites, as a regex class body. */
+export const PROSE_LOOKALIKE_CHARACTERS = String.raw`\u00AD\u200B-\u200D\u2060\uFEFF\u3002\uFF61\uFF0E\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A`;
+const INVISIBLE_CHAR = /^[\u00AD\u200B-\u200D\u2060\uFEFF]$/;
+const FULL_STOP_CHAR = /^[\u3002\uFF0E\uFF61]$/;
+const PROSE_FULL_WIDTH = /^[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]$/;
+
 function foldHost(text: string): string {
   return text
     .replace(INVISIBLE, '')

@@ -18,7 +18,9 @@ const GLUING_HTML = new RegExp(String.raw`^(?:<\/?(?:${PHRASING_TAGS.join('|')})
 function listPieces(node: Nodes, pieces: string[]): string[] {
   if (node.type === 'text' || node.type === 'inlineCode') pieces.push(defangText(node.value));
   else if (node.type === 'html') pieces.push(GLUING_HTML.test(node.value.trim()) ? '' : ' ');
-  else if (node.type === 'break' || node.type === 'image' || node.type === 'footnoteReference') pieces.push(' ');
+  // An image sits inline, and one that does not load shows nothing between the words around it.
+  else if (node.type === 'image' || node.type === 'imageReference') pieces.push('');
+  else if (node.type === 'break' || node.type === 'footnoteReference') pieces.push(' ');
   else if ('children' in node) for (const child of node.children) listPieces(child, pieces);
   return pieces;
 }

@@ -18,11 +18,14 @@ const URL_ATTRIBUTES = new Set([
   'cite',
   'data',
   'srcSet',
+  'ping',
 ]);
 const SAFE_URL = /^(?:https?:|mailto:|[^:]*$)/i;
 // Browsers read `//host` and `\\host` (tabs and newlines dropped) as a link to another site.
 const OTHER_SITE = /^[/\\]{2}/;
-const withoutBlanks = (url: string) => url.replace(/[\t\n\r]/g, '').trim();
+// Browsers drop tabs and newlines anywhere in a URL, and control characters and spaces at its ends.
+// eslint-disable-next-line no-control-regex
+const withoutBlanks = (url: string) => url.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
 
 /** Why a Markdown link, image or definition target is refused, or undefined when it is fine. */
 function describeTarget(url: string): string | undefined {
@@ -42,9 +45,13 @@ function describeElement(element: Element): string | undefined {
     // them could hide live text from the search index and from the audit that reads pages.
     if (/^data[A-Z]/.test(name)) return `${toAttributeName(name)} attribute on <${element.tagName}> is not allowed`;
     if (!URL_ATTRIBUTES.has(name)) continue;
-    // Entities are decoded by now (`https:&#47;&#47;` reads `https://`): judge what browsers follow.
-    const target = withoutBlanks(String(value));
-    if (/^[a-z][a-z0-9+.-]*:/i.test(target) || OTHER_SITE.test(target))
+    // Entities are decoded by now (`https:&#47;&#47;` reads `https://`): judge what browsers follow,
+    // each candidate of a srcset and each address of a ping.
+    const targets = String(value)
+      .split(name === 'srcSet' ? /,\s+/ : name === 'ping' ? /\s+/ : /$^/)
+      .map((candidate) => withoutBlanks(name === 'srcSet' ? candidate.trim().split(/\s+/)[0] : candidate));
+    const target = targets.find((url) => /^[a-z][a-z0-9+.-]*:/i.test(url) || OTHER_SITE.test(url));
+    if (target !== undefined)
       return `${OTHER_SITE.test(target) ? 'protocol-relative (//host)' : `${target.split(':')[0].toLowerCase()}:`} URL in <${element.tagName} ${name.toLowerCase()}> is not allowed in raw HTML`;
   }
   return undefined;

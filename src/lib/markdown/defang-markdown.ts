@@ -1,4 +1,6 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
 import type { Link, Nodes } from 'mdast';
 import { isQueryLanguage } from '../content/extract-queries.ts';
 import { defangText, defangValue, normaliseIoc } from '../ioc/index.ts';
@@ -86,7 +88,8 @@ export function defangMarkdown(body: string, safety: MarkdownSafety = {}): strin
         if (!isQueryLanguage(node.lang)) edits.push({ start, end, text: defangText(body.slice(start, end)) });
         return;
       case 'link':
-        if (isUnsafe(node.url)) {
+        // Bare `www.host` and `name@host` become links only on the page: never one the author made.
+        if (isUnsafe(node.url) || isAutolinkLiteral(node)) {
           edits.push({ start, end, text: describeIndicatorLink(node) });
           return;
         }
@@ -103,10 +106,17 @@ export function defangMarkdown(body: string, safety: MarkdownSafety = {}): strin
     }
     if ('children' in node) for (const child of node.children) visit(child);
   };
-  const tree = fromMarkdown(body);
+  // GitHub-flavoured, as the site renders it: `www.host.zip` is a link there, and must be judged as one.
+  const tree = fromMarkdown(body, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
   visit(tree);
   if (safety.demoteHeadings) edits.push(...findHeadingEdits(body, tree));
   return applyEdits(body, edits);
+}
+
+/** A GitHub autolink literal: a bare `www.host…` or `name@host` that the renderer would link. */
+function isAutolinkLiteral(link: Link): boolean {
+  const label = link.children.map((child) => ('value' in child ? child.value : '')).join('');
+  return `http://${label}` === link.url || `mailto:${label}` === link.url;
 }
 
 /** `[label](http://evil)` → `label (hxxp[://]evil)`; an autolink becomes just its defanged target. */
@@ -114,6 +124,9 @@ function describeIndicatorLink(link: Link): string {
   const label = link.children.map((child) => ('value' in child ? child.value : '')).join('');
   const target = defangValue(link.url);
   const escaped = target.replace(DEFANG_TOKEN, '\\[$1\\]');
+  // An autolink literal (`www.host.zip`, `a@host.zip`) is its own label: shown once, defanged.
+  if (`http://${label}` === link.url || `mailto:${label}` === link.url)
+    return defangValue(label).replace(DEFANG_TOKEN, '\\[$1\\]');
   return label === link.url || label === '' || defangValue(label) === target
     ? escaped
     : `${defangProse(label)} (${escaped})`;

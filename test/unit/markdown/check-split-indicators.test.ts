@@ -18,6 +18,11 @@ describe('checkSplitIndicators', () => {
     ['a table row', 'a | b\n--- | ---\n1 | mal@*evil*.example', ['10: indicator mal@evil[.]example']],
     ['the second paragraph', 'fine\n\n192.0.*2.1*', ['12: indicator 192[.]0[.]2[.]1']],
     [
+      'an image with no alt text',
+      'IP 31.76.87.<img alt="">112 and 198.51.100.![](#)7',
+      ['10: indicator 31[.]76[.]87[.]112', '10: indicator 198[.]51[.]100[.]7'],
+    ],
+    [
       'inline tags in a raw HTML block',
       '<p>31.76.87.<em>112</em> and evil<b>.example</b></p>',
       ['10: indicator 31[.]76[.]87[.]112', '10: indicator evil[.]example'],

@@ -53,6 +53,13 @@ describe('defangMarkdown', () => {
       '![beacon to evil.example](./chart.png "C2")',
       '![beacon to evil\\[.\\]example](<./chart.png> "C2")',
     ],
+    ['a bare www. host the page would link', 'see www.attacker.zip now', 'see www\\[.\\]attacker\\[.\\]zip now'],
+    ['a bare address the page would link', 'mail soc@corp.zip', 'mail soc@corp\\[.\\]zip'],
+    [
+      'struck-through text in a table',
+      '| a |\n|---|\n| ~~evil.example~~ |',
+      '| a |\n|---|\n| ~~evil\\[.\\]example~~ |',
+    ],
     ['lookalike dots in prose', 'Relays via relay\u3002example.', 'Relays via relay\\[.\\]example.'],
     ['full-width digits in a heading', '## C2 at ２０３．０．１１３．１０', '## C2 at 203\\[.\\]0\\[.\\]113\\[.\\]10'],
   ])('%s', (_name, input, expected) => {
