@@ -34,6 +34,9 @@ function describeTarget(url: string): string | undefined {
   return SAFE_URL.test(target) ? undefined : `${target.split(':')[0].toLowerCase()}: URL`;
 }
 
+// Ids the site and its search use; an author's own anchors (`<a id="triage">`) stay allowed.
+const RESERVED_ID = /^(?:starlight|sl-|hb-|pagefind|_top$|__)/i;
+
 /** Why one piece of markup is refused, or undefined when it is harmless. */
 function describeElement(element: Element): string | undefined {
   if (!ALLOWED_TAGS.has(element.tagName)) return `<${element.tagName}> is not allowed`;
@@ -41,6 +44,10 @@ function describeElement(element: Element): string | undefined {
     if (/^on/i.test(name))
       return `event-handler attribute ${name.toLowerCase()} on <${element.tagName}> is not allowed`;
     if (name === 'style') return `style attribute on <${element.tagName}> is not allowed`;
+    // The site's own classes and ids can hide text (`sl-hidden`) or take over its scripts' targets.
+    if (name === 'className') return `class attribute on <${element.tagName}> is not allowed`;
+    if (name === 'id' && RESERVED_ID.test(String(value)))
+      return `id "${String(value)}" on <${element.tagName}> is not allowed: the site uses it`;
     // Huntbook marks query frames and search content with data attributes: a writeup that sets
     // them could hide live text from the search index and from the audit that reads pages.
     if (/^data[A-Z]/.test(name)) return `${toAttributeName(name)} attribute on <${element.tagName}> is not allowed`;
