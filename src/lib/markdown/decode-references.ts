@@ -24,8 +24,11 @@ export function decodeReferences(text: string): string {
   });
 }
 
-// A run of indicator characters and references: `31&#46;76&#46;87&#46;112`, `evil&period;example`.
-const ENCODED_RUN = /(?:[\dA-Za-z.:/@-]|&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31});?)+/g;
+// A run of indicator characters and references: `31&#46;76&#46;87&#46;112`, `evil&period;example`;
+// in Markdown prose also backslash escapes, `evil\.example`.
+const REFERENCE_PART = String.raw`&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31});?`;
+const ENCODED_RUN = new RegExp(String.raw`(?:[\dA-Za-z.:/@-]|${REFERENCE_PART})+`, 'g');
+const ESCAPED_RUN = new RegExp(String.raw`(?:[\dA-Za-z.:/@-]|${REFERENCE_PART}|\\[!-/:-@[-\x60{-~])+`, 'g');
 
 /**
  * `text` with its first character and every one but letters and digits as a numeric reference:
@@ -36,17 +39,21 @@ function encodeRun(text: string): string {
 }
 
 /**
- * Defangs the indicators that `text` spells with character references, keeping them encoded.
- * Writing them out plainly would be unsafe: a decoded `&#45;&#45;>` closes a comment, `&#47;`
- * completes `</script>` and `&#58;` makes a link definition, so the defanged run is written back
- * as references, which Markdown and HTML only ever read as text. Runs holding no indicator stay
- * exactly as written.
+ * Defangs the indicators that `text` spells with character references (and, in Markdown prose,
+ * backslash escapes), keeping them encoded. Writing them out plainly would be unsafe: a decoded
+ * `&#45;&#45;>` closes a comment, `&#47;` completes `</script>` and `&#58;` makes a link
+ * definition, so the defanged run is written back as references, which Markdown and HTML only
+ * ever read as text. Runs holding no indicator stay exactly as written.
  */
-export function defangEncodedIndicators(text: string, defang: (plain: string) => string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(ENCODED_RUN, (run) => {
-    if (!run.includes('&')) return run;
-    const plain = decodeReferences(run);
+export function defangEncodedIndicators(
+  text: string,
+  defang: (plain: string) => string,
+  { escapes = false }: { escapes?: boolean } = {},
+): string {
+  if (!text.includes('&') && !(escapes && text.includes('\\'))) return text;
+  return text.replace(escapes ? ESCAPED_RUN : ENCODED_RUN, (run) => {
+    if (!run.includes('&') && !run.includes('\\')) return run;
+    const plain = decodeReferences(escapes ? run.replace(/\\([!-/:-@[-\x60{-~])/g, '$1') : run);
     const defanged = defang(plain);
     return defanged === plain ? run : encodeRun(defanged);
   });

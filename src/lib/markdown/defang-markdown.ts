@@ -19,7 +19,7 @@ const DEFANG_TOKEN = /(?<!\\)\[(\.|:\/\/|:|@|dot|at)\]/g;
 
 /** Defangs prose for Markdown text, escaping the brackets it adds so they render as written. */
 function defangProse(source: string): string {
-  const decoded = defangEncodedIndicators(source, defangText);
+  const decoded = defangEncodedIndicators(source, defangText, { escapes: true });
   const defanged = defangText(decoded);
   return defanged === decoded ? decoded : defanged.replace(DEFANG_TOKEN, '\\[$1\\]');
 }
@@ -29,11 +29,20 @@ export function defangHtml(source: string): string {
   return defangText(defangEncodedIndicators(source, defangText));
 }
 
-/** Host of a URL-ish target, lowercased, or undefined. */
-function hostOf(url: string): string | undefined {
-  const result = normaliseIoc(url, 'url');
-  if (!result.ok) return undefined;
-  return /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?(\[[^\]]+\]|[^:/?#]+)/i.exec(result.value)?.[1]?.replace(/^\[|\]$/g, '');
+/**
+ * The host a browser would open for an absolute (or `//`) URL, lowercased; `''` when it has none
+ * (`mailto:`) or does not parse; undefined for a relative link. Read the WHATWG way, as browsers
+ * do: `http:/host`, `http:\\host`, `evil%2Ecom` and `2130706433` all name a host.
+ */
+function browserHostOf(url: string): string | undefined {
+  // eslint-disable-next-line no-control-regex
+  const target = url.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
+  if (!/^[a-z][a-z0-9+.-]*:|^[/\\]{2}/i.test(target)) return undefined;
+  try {
+    return new URL(target, 'https://relative.invalid').hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  } catch {
+    return '';
+  }
 }
 
 /** What the body may link to: the writeup's own references. Everything absolute beyond them is defanged. */
@@ -54,9 +63,9 @@ export interface MarkdownSafety {
 function isIndicatorTarget(url: string, indicators: ReadonlySet<string>, referenceHosts: ReadonlySet<string>): boolean {
   const ioc = normaliseIoc(url);
   if (ioc.ok && indicators.has(ioc.value)) return true;
-  const host = hostOf(url);
+  const host = browserHostOf(url);
   if (host === undefined) return ioc.ok && ioc.type !== 'url';
-  return indicators.has(host) || /^[\d.]+$|:/.test(host) || !referenceHosts.has(host);
+  return host === '' || indicators.has(host) || /^[\d.]+$|:/.test(host) || !referenceHosts.has(host);
 }
 
 /**
@@ -68,7 +77,7 @@ function isIndicatorTarget(url: string, indicators: ReadonlySet<string>, referen
  */
 export function defangMarkdown(body: string, safety: MarkdownSafety = {}): string {
   const indicators = safety.indicators ?? new Set<string>();
-  const referenceHosts = new Set((safety.references ?? []).flatMap((url) => hostOf(url) ?? []));
+  const referenceHosts = new Set((safety.references ?? []).flatMap((url) => browserHostOf(url) || []));
   const isUnsafe = (url: string) => isIndicatorTarget(url, indicators, referenceHosts);
   const edits: Edit[] = [];
   const slice = (node: Nodes) => [node.position?.start.offset ?? 0, node.position?.end.offset ?? 0] as const;
@@ -90,18 +99,37 @@ export function defangMarkdown(body: string, safety: MarkdownSafety = {}): strin
       case 'link':
         // Bare `www.host` and `name@host` become links only on the page: never one the author made.
         if (isUnsafe(node.url) || isAutolinkLiteral(node)) {
-          edits.push({ start, end, text: describeIndicatorLink(node) });
+          edits.push({ start, end, text: describeIndicatorLink(node, body, safety) });
+          return;
+        }
+        // A link that stays keeps its label's own edits, unless its title needs one too.
+        if (node.title && defangText(node.title) !== node.title && !/[<>\n]/.test(node.url)) {
+          edits.push({
+            start,
+            end,
+            text: `[${defangLabel(node, body, safety)}](<${node.url}>${titleOf(defangText(node.title))})`,
+          });
           return;
         }
         break;
       case 'image':
         if (isUnsafe(node.url)) edits.push({ start, end, text: defangProse(node.alt ?? '') });
         // A local image keeps its place; its alt text shows when the image does not load.
-        else if (defangProse(node.alt ?? '') !== node.alt)
-          edits.push({ start, end, text: `![${defangProse(node.alt ?? '')}](<${node.url}>${titleOf(node.title)})` });
+        else if (defangProse(node.alt ?? '') !== node.alt || (node.title && defangText(node.title) !== node.title))
+          edits.push({
+            start,
+            end,
+            text: `![${defangProse(node.alt ?? '')}](<${node.url}>${titleOf(node.title && defangText(node.title))})`,
+          });
         return;
       case 'definition':
         if (isUnsafe(node.url)) edits.push({ start, end, text: '' });
+        else if (node.title && defangText(node.title) !== node.title && !/[<>\n]/.test(node.url))
+          edits.push({
+            start,
+            end,
+            text: `[${node.label ?? node.identifier}]: <${node.url}>${titleOf(defangText(node.title))}`,
+          });
         return;
     }
     if ('children' in node) for (const child of node.children) visit(child);
@@ -113,23 +141,39 @@ export function defangMarkdown(body: string, safety: MarkdownSafety = {}): strin
   return applyEdits(body, edits);
 }
 
+/** The text of a node and everything in it: `[**a** b](…)` reads `a b`. */
+function textOf(node: Nodes): string {
+  if ('value' in node) return node.value;
+  return 'children' in node ? node.children.map(textOf).join('') : '';
+}
+
 /** A GitHub autolink literal: a bare `www.host…` or `name@host` that the renderer would link. */
 function isAutolinkLiteral(link: Link): boolean {
-  const label = link.children.map((child) => ('value' in child ? child.value : '')).join('');
+  const label = textOf(link);
   return `http://${label}` === link.url || `mailto:${label}` === link.url;
 }
 
 /** `[label](http://evil)` → `label (hxxp[://]evil)`; an autolink becomes just its defanged target. */
-function describeIndicatorLink(link: Link): string {
-  const label = link.children.map((child) => ('value' in child ? child.value : '')).join('');
+function describeIndicatorLink(link: Link, body: string, safety: MarkdownSafety): string {
+  const label = textOf(link);
   const target = defangValue(link.url);
   const escaped = target.replace(DEFANG_TOKEN, '\\[$1\\]');
   // An autolink literal (`www.host.zip`, `a@host.zip`) is its own label: shown once, defanged.
-  if (`http://${label}` === link.url || `mailto:${label}` === link.url)
-    return defangValue(label).replace(DEFANG_TOKEN, '\\[$1\\]');
+  if (isAutolinkLiteral(link)) return defangValue(label).replace(DEFANG_TOKEN, '\\[$1\\]');
   return label === link.url || label === '' || defangValue(label) === target
     ? escaped
-    : `${defangProse(label)} (${escaped})`;
+    : `${defangLabel(link, body, safety)} (${escaped})`;
+}
+
+/**
+ * A link's label as written, escapes and emphasis kept, defanged as Markdown of its own: written
+ * out of its link, `\[y\](…)` must not become a link, nor a bare `www.host` an autolink.
+ */
+function defangLabel(link: Link, body: string, safety: MarkdownSafety): string {
+  const first = link.children[0]?.position?.start.offset;
+  const last = link.children.at(-1)?.position?.end.offset;
+  if (first === undefined || last === undefined) return '';
+  return defangMarkdown(body.slice(first, last), { ...safety, demoteHeadings: false });
 }
 
 /** ` "title"` as Markdown writes it, or nothing. */

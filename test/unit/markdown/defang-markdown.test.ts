@@ -82,6 +82,48 @@ describe('defangMarkdown', () => {
       expect(output.split(markup).length, markup).toBe(input.split(markup).length);
   });
 
+  // Links are judged by the host a browser would open (WHATWG URL), and what replaces them is
+  // written so that it cannot become a link again.
+  it.each([
+    [
+      'a target the IOC normaliser rejects',
+      '[c](<https://evil.example/a b>)',
+      'c (hxxps\\[://\\]evil\\[.\\]example/a b)',
+    ],
+    ['a mailto: link', '[d](mailto:x@evil.example)', 'd (mailto:x@evil\\[.\\]example)'],
+    ['a percent-encoded dot in the host', '[e](https://evil%2Eexample/)', 'e (hxxps\\[://\\]evil%2Eexample/)'],
+    ['a decimal IP host', '[f](https://2130706433/)', 'f (hxxps\\[://\\]2130706433/)'],
+    [
+      'a label that is Markdown for a link',
+      '[\\[y\\]\\(http:/localhost:8080\\)](https://o2.net)',
+      '\\[y\\]\\(http:/localhost:8080\\) (hxxps\\[://\\]o2\\[.\\]net)',
+    ],
+    [
+      'a label with emphasis and a bare host',
+      '[**www.attacker.zip**](https://o.net)',
+      '**www\\[.\\]attacker\\[.\\]zip** (hxxps\\[://\\]o\\[.\\]net)',
+    ],
+    [
+      "an indicator in a kept link's title",
+      '[t](https://learn.microsoft.com/x "www.evil.example")',
+      '[t](<https://learn.microsoft.com/x> "www[.]evil[.]example")',
+    ],
+    [
+      "an indicator in a definition's title",
+      '[r]: /local "evil.example"\n\n[go][r]',
+      '[r]: </local> "evil[.]example"\n\n[go][r]',
+    ],
+    [
+      'backslash-escaped dots',
+      'evil\\.example and 203\\.0\\.113\\.10, but 1\\. stays',
+      '&#101;vil&#91;&#46;&#93;example and &#50;03&#91;&#46;&#93;0&#91;&#46;&#93;113&#91;&#46;&#93;10, but 1\\. stays',
+    ],
+  ])('links and escapes: %s', (_name, input, expected) => {
+    const output = defangMarkdown(input, known);
+    expect(output).toBe(expected);
+    expect(defangMarkdown(output, known)).toBe(output);
+  });
+
   it('keeps query fences byte-exact', () => {
     const body =
       'Hunt:\n\n```kql title="x"\nDeviceNetworkEvents\n| where RemoteIP == "203.0.113.10"\n```\n\n~~~KUSTO\nhttp://evil.example\n~~~\n';
