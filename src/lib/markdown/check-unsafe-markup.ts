@@ -118,7 +118,7 @@ export function checkUnsafeMarkup(
         line,
         field: 'body',
         message,
-        hint: 'use Markdown instead of raw HTML; links as [text](https://…) or mailto:, which Huntbook defangs when they name an indicator',
+        hint: 'use Markdown instead of raw HTML; a link as [text](https://…) stays a link only to a host listed under references, and is shown as defanged text otherwise',
       }),
     );
   };
