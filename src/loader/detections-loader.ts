@@ -23,6 +23,8 @@ export interface BrokenWriteup {
   file: string;
   /** Every problem of the file, as `npm run check` prints it. */
   problems: string[];
+  /** How many of them are errors (the rest are warnings). */
+  errorCount: number;
 }
 
 /** Options of {@link detectionsLoader}. */
@@ -83,7 +85,12 @@ export function describeBrokenFiles(problems: readonly Problem[], writeups: read
   const byFile = Map.groupBy(sortProblems(problems), (problem) => problem.file);
   return [...byFile]
     .filter(([file, found]) => hasErrors(found) && SAFE_ID.test(readWriteupId(file)) && !taken.has(readWriteupId(file)))
-    .map(([file, found]) => ({ broken: true, file, problems: found.map(formatProblem) }));
+    .map(([file, found]) => ({
+      broken: true,
+      file,
+      problems: found.map(formatProblem),
+      errorCount: found.filter((problem) => problem.severity === 'error').length,
+    }));
 }
 
 async function fillStore(context: LoaderContext, writeups: readonly Writeup[]): Promise<void> {

@@ -3,7 +3,7 @@ import { join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { createError, type Problem } from '../problems/problem.ts';
 import { decodeReferences } from '../markdown/decode-references.ts';
-import { PHRASING_TAGS } from '../markdown/html-tags.ts';
+import { GLUING_MARKUP } from '../markdown/html-tags.ts';
 import { findLiveIndicators, findLiveInText } from './audit-html.ts';
 
 function listFiles(dir: string): string[] {
@@ -89,11 +89,10 @@ function auditSearchText(text: string, indicators: ReadonlySet<string>): Finding
 // Inline elements and comments do not break a word as readers see it: `31.76.87.<em>112</em>`
 // and `evil<!-- -->.example` read as live indicators, though no single text node holds one.
 // Writeups may use no other inline tag (html-tags.ts); Starlight's own markup is among these.
-const INLINE = String.raw`<\/?(?:${PHRASING_TAGS.join('|')})\b[^>]*>|<!--[\s\S]*?-->`;
-const INLINE_TAGS = new RegExp(INLINE, 'gi');
+const INLINE_TAGS = new RegExp(GLUING_MARKUP, 'gi');
 // Both start only where a word starts: tried at every character, they would be quadratic.
 const WORD_START = String.raw`(?<![^\s<>"'\`])`;
-const GLUED_WORD = new RegExp(String.raw`${WORD_START}[^\s<>"'\`]*(?:(?:${INLINE})+[^\s<>"'\`]*)+`, 'gi');
+const GLUED_WORD = new RegExp(String.raw`${WORD_START}[^\s<>"'\`]*(?:(?:${GLUING_MARKUP})+[^\s<>"'\`]*)+`, 'gi');
 // Character references (`&#46;`) spell a dot, colon or at sign the scanner would not see.
 const ENCODED_WORD = new RegExp(String.raw`${WORD_START}[^\s<>"'\`&]*&[^\s<>"'\`]*`, 'g');
 

@@ -2,12 +2,7 @@
 // rendered outside code. Each IOC-looking token is defanged in place, keeping
 // its case and any defanging already present; everything else is untouched.
 import { defangAddress, defangDots, defangEmail, defangHost, defangNested, defangUrl } from './defang-parts.ts';
-import {
-  foldLookalikes,
-  foldProseCharacter,
-  LOOKALIKE_CHARACTERS,
-  PROSE_LOOKALIKE_CHARACTERS,
-} from './fold-lookalikes.ts';
+import { foldCharacter, listLookalikeCharacters, type FoldOptions } from './fold-lookalikes.ts';
 import { isProseHostName } from './known-tlds.ts';
 import { normaliseIoc } from './normalise.ts';
 import { refangText } from './refang.ts';
@@ -77,62 +72,60 @@ function defangScanned(text: string): string {
 }
 
 // Lookalike dots, full-width forms and invisible characters (see fold-lookalikes.ts) hide an
-// indicator from the scanner. A run of indicator-like characters holding one is folded, and
-// replaced by its defanged form only when that holds an indicator: other prose, CJK text
-// included, keeps its own characters.
-const LOOKALIKE = new RegExp(`[${LOOKALIKE_CHARACTERS}]`);
-const LOOKALIKE_RUN = new RegExp(String.raw`[\w\-.:/@[\]${LOOKALIKE_CHARACTERS}]+`, 'g');
-// A sentence's closing 。 is punctuation, not part of the indicator before it.
-const CLOSING_STOPS = /[\u3002\uFF61\uFF0E]+$/;
+// indicator from the scanner. A run of indicator-like characters holding one is folded and
+// scanned; each indicator found is put back in place of the characters it came from, and
+// everything around it stays as written: `relay。example` → `relay[.]example`, while `［x］：//…`
+// keeps its full-width brackets and colon, and CJK text without an indicator is untouched.
+const RUN_CHARACTERS = String.raw`\w\-.:/@[\]`;
+const LOOKALIKE = {
+  prose: new RegExp(`[${listLookalikeCharacters({ prose: true })}]`),
+  value: new RegExp(`[${listLookalikeCharacters()}]`),
+};
+const LOOKALIKE_RUN = {
+  prose: new RegExp(`[${RUN_CHARACTERS}${listLookalikeCharacters({ prose: true })}]+`, 'g'),
+  value: new RegExp(`[${RUN_CHARACTERS}${listLookalikeCharacters()}]+`, 'g'),
+};
 
-function replaceLookalikeRuns(text: string, render: (folded: string) => string): string {
-  if (!LOOKALIKE.test(text)) return text;
-  return text.replace(LOOKALIKE_RUN, (run) => {
-    const body = run.replace(CLOSING_STOPS, '');
-    if (!LOOKALIKE.test(body)) return run;
-    const folded = foldLookalikes(body);
-    return defangScanned(folded) === folded ? run : render(folded) + run.slice(body.length);
+/** Rewrites each indicator that `text` spells with lookalikes as `render(kind, folded token)`. */
+function rewriteLookalikeIndicators(
+  text: string,
+  options: FoldOptions,
+  render: (kind: TokenKind, core: string) => string,
+): string {
+  const kind = options.prose ? 'prose' : 'value';
+  if (!LOOKALIKE[kind].test(text)) return text;
+  return text.replace(LOOKALIKE_RUN[kind], (run) => {
+    if (!LOOKALIKE[kind].test(run)) return run;
+    let folded = '';
+    const origin: number[] = [];
+    for (let index = 0; index < run.length; index++) {
+      for (const char of foldCharacter(run[index], options)) {
+        folded += char;
+        origin.push(index);
+      }
+    }
+    origin.push(run.length);
+    let out = '';
+    let cursor = 0;
+    for (const token of scanTokens(folded)) {
+      if (defangToken(token.kind, token.core) === token.core) continue;
+      out += run.slice(cursor, origin[token.start]) + render(token.kind, token.core);
+      cursor = origin[token.start + token.core.length];
+    }
+    return out + run.slice(cursor);
   });
 }
 
 /**
- * `seen relay。example today` → `seen  relay.example  today`: each run of indicator-like
- * characters that holds a lookalike and, folded, an indicator, set apart by spaces so a scanner
- * reads it alone (CJK letters around it would otherwise join it).
+ * `seen relay。example today` → `seen  relay.example  today`: each indicator spelled with
+ * lookalikes, `：／＠` included, folded and set apart by spaces so a scanner reads it alone (CJK
+ * letters around it would otherwise join it). For reading pasted text, never for display.
  */
 export function foldIndicatorRuns(text: string): string {
-  return replaceLookalikeRuns(text, (folded) => ` ${folded} `);
-}
-
-// In prose only the indicator itself is rewritten: the tokens the scanner finds in the folded run
-// are put back in place of the characters they came from, and everything around them stays as
-// written. `relay。example` → `relay[.]example`; `［x］：//…` keeps its full-width brackets and colon.
-const PROSE_LOOKALIKE = new RegExp(`[${PROSE_LOOKALIKE_CHARACTERS}]`);
-const PROSE_RUN = new RegExp(String.raw`[\w\-.:/@[\]${PROSE_LOOKALIKE_CHARACTERS}]+`, 'g');
-
-function defangLookalikeRun(run: string): string {
-  if (!PROSE_LOOKALIKE.test(run.replace(CLOSING_STOPS, ''))) return run;
-  let folded = '';
-  const origin: number[] = [];
-  for (let index = 0; index < run.length; index++) {
-    const char = foldProseCharacter(run[index]);
-    if (char === '') continue;
-    folded += char;
-    origin.push(index);
-  }
-  origin.push(run.length);
-  let out = '';
-  let cursor = 0;
-  for (const { kind, start, core } of scanTokens(folded)) {
-    const defanged = defangToken(kind, core);
-    if (defanged === core) continue;
-    out += run.slice(cursor, origin[start]) + defanged;
-    cursor = origin[start + core.length];
-  }
-  return out + run.slice(cursor);
+  return rewriteLookalikeIndicators(text, {}, (_kind, core) => ` ${core} `);
 }
 
 /** Defang every IOC-looking token in free text; idempotent, and leaves all other text byte-identical. */
 export function defangText(text: string): string {
-  return defangScanned(PROSE_LOOKALIKE.test(text) ? text.replace(PROSE_RUN, defangLookalikeRun) : text);
+  return defangScanned(rewriteLookalikeIndicators(text, { prose: true }, defangToken));
 }

@@ -5,15 +5,39 @@
 // Only characters an indicator is made of are folded: a full-width `＜`, `［` or `＆` stays as
 // written, so folding can never turn text into markup.
 
-/** Ideographic, full-width and half-width full stops: IDNA reads each as a dot. */
-const FULL_STOPS = /[\u3002\uFF0E\uFF61]/g;
-/** Full-width `／`, digits, `：`, `＠` and letters. */
-const FULL_WIDTH = /[\uFF0F-\uFF1A\uFF20-\uFF3A\uFF41-\uFF5A]/g;
 /** Soft hyphen, zero-width space, non-joiner and joiner, word joiner, zero-width no-break space. */
-const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+const INVISIBLE = String.raw`\u00AD\u200B-\u200D\u2060\uFEFF`;
+/** Ideographic, full-width and half-width full stops: IDNA reads each as a dot. */
+const FULL_STOPS = String.raw`\u3002\uFF0E\uFF61`;
+/** Full-width digits and letters. */
+const FULL_WIDTH_ALNUM = String.raw`\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A`;
+/** Full-width `／`, `：` and `＠`: folded in an indicator value, never in prose (they make links). */
+const FULL_WIDTH_SEPARATORS = String.raw`\uFF0F\uFF1A\uFF20`;
 const FULL_WIDTH_OFFSET = 0xfee0;
-/** The characters {@link foldLookalikes} rewrites, as a regex class body. */
-export const LOOKALIKE_CHARACTERS = String.raw`\u00AD\u200B-\u200D\u2060\uFEFF\u3002\uFF61\uFF0E-\uFF1A\uFF20-\uFF3A\uFF41-\uFF5A`;
+
+/** What a fold may rewrite: `prose` leaves the separators as written. */
+export interface FoldOptions {
+  prose?: boolean;
+}
+
+/** The characters {@link foldCharacter} rewrites, as a regex class body. */
+export function listLookalikeCharacters({ prose = false }: FoldOptions = {}): string {
+  return `${INVISIBLE}${FULL_STOPS}${FULL_WIDTH_ALNUM}${prose ? '' : FULL_WIDTH_SEPARATORS}`;
+}
+
+const IS_INVISIBLE = new RegExp(`^[${INVISIBLE}]$`);
+const IS_FULL_STOP = new RegExp(`^[${FULL_STOPS}]$`);
+const IS_FULL_WIDTH = new RegExp(`^[${FULL_WIDTH_ALNUM}]$`);
+const IS_SEPARATOR = new RegExp(`^[${FULL_WIDTH_SEPARATORS}]$`);
+
+/** One character as an indicator reads it: `。` → `.`, `ａ` → `a`, a zero-width space → nothing. */
+export function foldCharacter(char: string, { prose = false }: FoldOptions = {}): string {
+  if (IS_INVISIBLE.test(char)) return '';
+  if (IS_FULL_STOP.test(char)) return '.';
+  if (IS_FULL_WIDTH.test(char) || (!prose && IS_SEPARATOR.test(char)))
+    return String.fromCharCode(char.charCodeAt(0) - FULL_WIDTH_OFFSET);
+  return char;
+}
 
 // A scheme (`http://`, `hxxp[://]`, full-width too) or a bare `//` at the start: the host ends where
 // the path starts.
@@ -22,29 +46,7 @@ const SCHEME = new RegExp(
   String.raw`^(?:[${FW_LETTER}][${FW_LETTER}0-9\uFF10-\uFF19+.-]*(?:[:\uFF1A][/\uFF0F]{2}|\[[:\uFF1A][/\uFF0F]{2}\]|\[[:\uFF1A]\][/\uFF0F]{2})|[/\uFF0F]{2})`,
 );
 
-/**
- * One character as prose shows an indicator: lookalike dots as `.`, full-width letters and digits
- * as ASCII, invisible characters as nothing; anything else, full-width `：／＠` included, as is,
- * so that folding prose can never complete a link, a scheme or an address the page did not have.
- */
-export function foldProseCharacter(char: string): string {
-  if (INVISIBLE_CHAR.test(char)) return '';
-  if (FULL_STOP_CHAR.test(char)) return '.';
-  return PROSE_FULL_WIDTH.test(char) ? String.fromCharCode(char.charCodeAt(0) - FULL_WIDTH_OFFSET) : char;
-}
-
-/** The characters {@link foldProseCharacter} rewrites, as a regex class body. */
-export const PROSE_LOOKALIKE_CHARACTERS = String.raw`\u00AD\u200B-\u200D\u2060\uFEFF\u3002\uFF61\uFF0E\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A`;
-const INVISIBLE_CHAR = /^[\u00AD\u200B-\u200D\u2060\uFEFF]$/;
-const FULL_STOP_CHAR = /^[\u3002\uFF0E\uFF61]$/;
-const PROSE_FULL_WIDTH = /^[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]$/;
-
-function foldHost(text: string): string {
-  return text
-    .replace(INVISIBLE, '')
-    .replace(FULL_STOPS, '.')
-    .replace(FULL_WIDTH, (char) => String.fromCharCode(char.charCodeAt(0) - FULL_WIDTH_OFFSET));
-}
+const foldHost = (text: string) => [...text].map((char) => foldCharacter(char)).join('');
 
 /**
  * Returns `value` with lookalike dots as `.`, full-width letters, digits, `：`, `／` and `＠` as

@@ -3,13 +3,13 @@ import { findLiveInText } from '../audit/audit-html.ts';
 import { defangText, defangValue } from '../ioc/index.ts';
 import { createError, type Problem } from '../problems/problem.ts';
 import { defangHtml } from './defang-markdown.ts';
-import { PHRASING_TAGS } from './html-tags.ts';
+import { GLUING_MARKUP } from './html-tags.ts';
 
 // Blocks whose inline content reads as one run of text on the page.
 const TEXT_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 // Inline HTML that does not break a word as readers see it: `31.76.87.<em>112</em>`. Any other
 // tag is refused by the markup check, so this list is the whole story.
-const GLUING_HTML = new RegExp(String.raw`^(?:<\/?(?:${PHRASING_TAGS.join('|')})\b[^>]*>|<!--[\s\S]*?-->)$`, 'i');
+const GLUING_HTML = new RegExp(`^(?:${GLUING_MARKUP})$`, 'i');
 
 /**
  * The pieces of a block's text as the defanger sees them, one text node or inline code at a
@@ -30,25 +30,31 @@ function countHits(text: string, indicators: ReadonlySet<string>, counts: Map<st
     counts.set(hit.indicator, (counts.get(hit.indicator) ?? 0) + step);
 }
 
-/** Indicators live in the block's text as rendered that no single piece of it holds. */
-function findSplitIndicators(block: Nodes, indicators: ReadonlySet<string>): string[] {
-  const pieces = listPieces(block, []);
+/** Indicators live in `joined` that none of `pieces` holds: the ones the joining made. */
+function findJoined(joined: string, pieces: readonly string[], indicators: ReadonlySet<string>): string[] {
   const counts = new Map<string, number>();
-  countHits(pieces.join(''), indicators, counts, 1);
+  countHits(joined, indicators, counts, 1);
   for (const piece of pieces) countHits(piece, indicators, counts, -1);
   return [...counts].filter(([, count]) => count > 0).map(([indicator]) => indicator);
 }
 
-const GLUING_TAGS = new RegExp(String.raw`<\/?(?:${PHRASING_TAGS.join('|')})\b[^>]*>|<!--[\s\S]*?-->`, 'gi');
+const GLUING_TAGS = new RegExp(GLUING_MARKUP, 'gi');
 const ANY_TAG = /<[^>]*>/g;
+
+/** Indicators of a text block as rendered that no single piece of it holds. */
+function findSplitIndicators(block: Nodes, indicators: ReadonlySet<string>): string[] {
+  const pieces = listPieces(block, []);
+  return findJoined(pieces.join(''), pieces, indicators);
+}
 
 /** The same for a block of raw HTML (`<p>31.76.87.<em>112</em></p>`), as the defanger leaves it. */
 function findSplitInHtml(html: string, indicators: ReadonlySet<string>): string[] {
   const defanged = defangHtml(html);
-  const counts = new Map<string, number>();
-  countHits(defanged.replace(GLUING_TAGS, '').replace(ANY_TAG, ' '), indicators, counts, 1);
-  countHits(defanged.replace(ANY_TAG, ' '), indicators, counts, -1);
-  return [...counts].filter(([, count]) => count > 0).map(([indicator]) => indicator);
+  return findJoined(
+    defanged.replace(GLUING_TAGS, '').replace(ANY_TAG, ' '),
+    [defanged.replace(ANY_TAG, ' ')],
+    indicators,
+  );
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Nodes, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { createError, type Problem } from '../problems/problem.ts';
 import { ALLOWED_TAGS } from './html-tags.ts';
+import { cleanUrl, isAbsoluteUrl, OTHER_SITE } from './url-target.ts';
 
 // Writeups come from many hands and are read by analysts with privileged sessions open: raw HTML
 // is limited to a short list of harmless tags (html-tags.ts), and refused at check time otherwise.
@@ -21,15 +22,10 @@ const URL_ATTRIBUTES = new Set([
   'ping',
 ]);
 const SAFE_URL = /^(?:https?:|mailto:|[^:]*$)/i;
-// Browsers read `//host` and `\\host` (tabs and newlines dropped) as a link to another site.
-const OTHER_SITE = /^[/\\]{2}/;
-// Browsers drop tabs and newlines anywhere in a URL, and control characters and spaces at its ends.
-// eslint-disable-next-line no-control-regex
-const withoutBlanks = (url: string) => url.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
 
 /** Why a Markdown link, image or definition target is refused, or undefined when it is fine. */
 function describeTarget(url: string): string | undefined {
-  const target = withoutBlanks(url);
+  const target = cleanUrl(url);
   if (OTHER_SITE.test(target)) return 'protocol-relative (//host) URL';
   return SAFE_URL.test(target) ? undefined : `${target.split(':')[0].toLowerCase()}: URL`;
 }
@@ -56,8 +52,8 @@ function describeElement(element: Element): string | undefined {
     // each candidate of a srcset and each address of a ping.
     const targets = String(value)
       .split(name === 'srcSet' ? /,\s+/ : name === 'ping' ? /\s+/ : /$^/)
-      .map((candidate) => withoutBlanks(name === 'srcSet' ? candidate.trim().split(/\s+/)[0] : candidate));
-    const target = targets.find((url) => /^[a-z][a-z0-9+.-]*:/i.test(url) || OTHER_SITE.test(url));
+      .map((candidate) => cleanUrl(name === 'srcSet' ? candidate.trim().split(/\s+/)[0] : candidate));
+    const target = targets.find(isAbsoluteUrl);
     if (target !== undefined)
       return `${OTHER_SITE.test(target) ? 'protocol-relative (//host)' : `${target.split(':')[0].toLowerCase()}:`} URL in <${element.tagName} ${name.toLowerCase()}> is not allowed in raw HTML`;
   }

@@ -5,6 +5,7 @@ import type { Link, Nodes } from 'mdast';
 import { isQueryLanguage } from '../content/extract-queries.ts';
 import { defangText, defangValue, normaliseIoc } from '../ioc/index.ts';
 import { defangEncodedIndicators } from './decode-references.ts';
+import { browserHostOf } from './url-target.ts';
 import { findHeadingEdits } from './demote-headings.ts';
 
 /** A source edit: replace `body.slice(start, end)` with `text`. */
@@ -27,22 +28,6 @@ function defangProse(source: string): string {
 /** Defangs raw HTML, whose `&#46;` renders as a dot as surely as `.` does. */
 export function defangHtml(source: string): string {
   return defangText(defangEncodedIndicators(source, defangText));
-}
-
-/**
- * The host a browser would open for an absolute (or `//`) URL, lowercased; `''` when it has none
- * (`mailto:`) or does not parse; undefined for a relative link. Read the WHATWG way, as browsers
- * do: `http:/host`, `http:\\host`, `evil%2Ecom` and `2130706433` all name a host.
- */
-function browserHostOf(url: string): string | undefined {
-  // eslint-disable-next-line no-control-regex
-  const target = url.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
-  if (!/^[a-z][a-z0-9+.-]*:|^[/\\]{2}/i.test(target)) return undefined;
-  try {
-    return new URL(target, 'https://relative.invalid').hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  } catch {
-    return '';
-  }
 }
 
 /** What the body may link to: the writeup's own references. Everything absolute beyond them is defanged. */

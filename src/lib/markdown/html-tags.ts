@@ -21,3 +21,6 @@ export const BLOCK_TAGS = [
 
 /** Every tag raw HTML in a writeup may use. */
 export const ALLOWED_TAGS: ReadonlySet<string> = new Set([...PHRASING_TAGS, ...BLOCK_TAGS]);
+
+/** Markup that glues the words around it into one, as a regex source: phrasing tags and comments. */
+export const GLUING_MARKUP = String.raw`<\/?(?:${PHRASING_TAGS.join('|')})\b[^>]*>|<!--[\s\S]*?-->`;

@@ -23,6 +23,7 @@ describe('describeBrokenFiles', () => {
           'c/a.md:3: severity: unknown value "urgent" (one of low, high)',
           'c/a.md:9: warning: iocs[1].value: duplicate (remove one)',
         ],
+        errorCount: 1,
       },
     ]);
   });
