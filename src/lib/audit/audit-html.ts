@@ -1,6 +1,6 @@
 import { fromHtml } from 'hast-util-from-html';
 import type { Element, Nodes } from 'hast';
-import { findIocs, type FoundIoc } from '../ioc/index.ts';
+import { findIocs, foldIndicatorRuns, type FoundIoc } from '../ioc/index.ts';
 
 /** A live indicator found where readers could click or copy it. */
 export interface LiveIndicator {
@@ -36,12 +36,14 @@ function candidateValues(found: FoundIoc): string[] {
 /**
  * Every live indicator in `text` that is a known indicator, or any live IPv4 address at all:
  * token by token (one regex pass), so `198.51.100.2` never matches inside `198.51.100.263`.
+ * Lookalikes are read as the defanger reads them, so `relay。example` left live is found.
  */
 export function findLiveInText(
-  text: string,
+  written: string,
   indicators: ReadonlySet<string>,
 ): { indicator: string; context: string }[] {
   const hits: { indicator: string; context: string }[] = [];
+  const text = foldIndicatorRuns(written, { prose: true });
   for (const found of findIocs(text)) {
     if (!found.live || !found.value) continue;
     const known = candidateValues(found).find((value) => indicators.has(value));

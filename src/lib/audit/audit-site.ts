@@ -4,6 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { createError, type Problem } from '../problems/problem.ts';
 import { decodeReferences } from '../markdown/decode-references.ts';
 import { GLUING_MARKUP } from '../markdown/html-tags.ts';
+import { listLookalikeCharacters } from '../ioc/index.ts';
 import { findLiveIndicators, findLiveInText } from './audit-html.ts';
 
 function listFiles(dir: string): string[] {
@@ -66,9 +67,13 @@ const QUERY_BLOCKS =
 
 // A live indicator has the shape of one of these: four dotted numbers (IPv4, and URLs, ip:port and
 // CIDR on it), a literal dot before a letter (domain, URL, e-mail), two colons (IPv6) or an at
-// sign. Defanged values, SVG path data, version numbers and CSS have none, so the indicator
-// scanner, the costly part of an audit, reads only the words that do.
-const LIVE_SHAPE = /\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}|[\p{L}\p{N}_-]\.\p{L}|:[^:]*:|@/u;
+// sign, or a lookalike character (`relay。example`). Defanged values, SVG path data, version numbers
+// and CSS have none, so the indicator scanner, the costly part of an audit, reads only the words
+// that do.
+const LIVE_SHAPE = new RegExp(
+  String.raw`\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}|[\p{L}\p{N}_-]\.\p{L}|:[^:]*:|@|[${listLookalikeCharacters({ prose: true })}]`,
+  'u',
+);
 
 /** The words of `text` that could hold a live indicator, joined by spaces. */
 export function selectCandidateWords(text: string): string {

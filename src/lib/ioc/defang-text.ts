@@ -118,11 +118,12 @@ function rewriteLookalikeIndicators(
 
 /**
  * `seen relay。example today` → `seen  relay.example  today`: each indicator spelled with
- * lookalikes, `：／＠` included, folded and set apart by spaces so a scanner reads it alone (CJK
- * letters around it would otherwise join it). For reading pasted text, never for display.
+ * lookalikes folded and set apart by spaces so a scanner reads it alone (CJK letters around it
+ * would otherwise join it). Pasted text folds `：／＠` too; `{ prose: true }` reads text as the
+ * defanger does. For reading text, never for display.
  */
-export function foldIndicatorRuns(text: string): string {
-  return rewriteLookalikeIndicators(text, {}, (_kind, core) => ` ${core} `);
+export function foldIndicatorRuns(text: string, options: FoldOptions = {}): string {
+  return rewriteLookalikeIndicators(text, options, (_kind, core) => ` ${core} `);
 }
 
 /** Defang every IOC-looking token in free text; idempotent, and leaves all other text byte-identical. */

@@ -21,17 +21,26 @@ const HEX = '[0-9a-f]{1,4}';
 const QUAD = String.raw`\d{1,3}(?:${DOT}\d{1,3}){3}`;
 const IPV6 = String.raw`(?:${HEX})?(?:${COLON}(?:${QUAD}(?![\d.])|${HEX})?){2,8}`;
 const PORT = String.raw`(?:${COLON}\d{1,5}(?!\d))?`;
-/** Not glued to a preceding word, and not a path component unless it follows `//` or `\\`. */
-const HOST_START = String.raw`(?<![\p{L}\p{M}\p{N}_.@-])(?<!(?<![/\\])[/\\])`;
-const HOST_END = String.raw`(?![\p{L}\p{M}\p{N}_-]|${DOT}${WORD})`;
+/**
+ * Not glued to a preceding word, and not a path component unless it follows `//` or `\\`. Hyphens that
+ * no word precedes are punctuation (`--evil.example`), as are hyphens no word follows (`evil.example-`):
+ * a label can neither start nor end with one.
+ */
+const HOST_START = String.raw`(?<![\p{L}\p{M}\p{N}_.@]-*)(?<!(?<![/\\])[/\\])`;
+const HOST_END = String.raw`(?![\p{L}\p{M}\p{N}_]|-+[\p{L}\p{M}\p{N}_]|${DOT}${WORD})`;
+/** An address ends at any hyphen: `31.76.87.112-31.76.87.120` is a range, never one host name. */
+const ADDRESS_END = String.raw`(?![\p{L}\p{M}\p{N}_]|${DOT}${WORD})`;
 
-/** Alternation order matters: `hash` comes last, so it only matches where no other token starts. */
+/**
+ * Alternation order matters: `hash` comes last, so it only matches where no other token starts. An
+ * address after `@` (`x@31.76.87.112`) is no mail domain; it is left to the `ipv4` group.
+ */
 const TOKEN = new RegExp(
   [
     String.raw`(?<url>(?<![\p{L}\p{N}_+.-])[a-z][a-z0-9+.-]*${SEPARATOR}${TAIL})`,
-    String.raw`(?<email>(?<![\p{L}\p{N}._%+-]|\[\.\])(?:[\p{L}\p{N}._%+-]|\[\.\])+${AT}${LABEL}(?:${DOT}${LABEL})+${HOST_END})`,
+    String.raw`(?<email>(?<![\p{L}\p{N}._%+-]|\[\.\])(?:[\p{L}\p{N}._%+-]|\[\.\])+${AT}(?!${QUAD}${ADDRESS_END})${LABEL}(?:${DOT}${LABEL})+${HOST_END})`,
     String.raw`(?<ipv6>(?<![\p{L}\p{N}_:.])(?:\[${IPV6}\]${PORT}|${IPV6}(?:\/\d{1,3})?)(?![\p{L}\p{N}_]))`,
-    String.raw`(?<ipv4>(?<![\p{L}\p{N}_.])${QUAD}${HOST_END}${PORT}(?:\/${TAIL})?)`,
+    String.raw`(?<ipv4>(?<![\p{L}\p{N}_.])${QUAD}${ADDRESS_END}${PORT}(?:\/${TAIL})?)`,
     String.raw`(?<domain>${HOST_START}${LABEL}(?:${DOT}${LABEL})+${HOST_END}${PORT}(?:\/${TAIL})?)`,
     // Every other group refuses to start right after a letter or digit, so a hash never hides one of them.
     String.raw`(?<hash>(?<![\p{L}\p{M}\p{N}_])(?:[0-9a-f]{64}|[0-9a-f]{40}|[0-9a-f]{32})(?![\p{L}\p{M}\p{N}_]))`,

@@ -24,6 +24,11 @@ describe('findLiveIndicators', () => {
     ['non-query code', '<pre data-language="text">evil.example</pre>', 'text'],
     ['template', '<template><p>203.0.113.10</p></template>', 'text'],
     ['any fanged IPv4', '<p>seen 198.51.100.7 too</p>', 'text'],
+    ['an address ended by a hyphen', '<p>range 198.51.100.7-198.51.100.9</p>', 'text'],
+    ['a host ended by a hyphen', '<p>beacon to evil.example- daily</p>', 'text'],
+    ['an address after @', '<p>ssh root@198.51.100.7</p>', 'text'],
+    ['a host with a lookalike dot', '<p>beacon to evil。example</p>', 'text'],
+    ['an address in full-width digits', '<p>接続先は２０３．０．１１３．１０です。</p>', 'text'],
   ])('finds a live indicator in %s', (_name, html, where) => {
     expect(findLiveIndicators(html, known).map((finding) => finding.where)).toContain(where);
   });
@@ -32,6 +37,11 @@ describe('findLiveIndicators', () => {
     expect(
       findLiveIndicators('<p>198.51.100.263 and notevil.example.org</p>', new Set(['198.51.100.2', 'evil.example'])),
     ).toEqual([]);
+  });
+
+  it('reads lookalikes as the defanger does: what it left alone is no hit', () => {
+    const html = '<p>ｈｔｔｐ：／／evil[.]example と evil［.］example。次に v1。2。3</p>';
+    expect(findLiveIndicators(html, known)).toEqual([]);
   });
 
   it('does not mistake SVG path data or versions for addresses', () => {
@@ -77,6 +87,9 @@ describe('auditSite', () => {
     ['text split by an empty element', '<p>evil<span></span>.example</p>', 'evil.example'],
     ['text split by a comment', '<p>evil<!-- -->.example</p>', 'evil.example'],
     ['text split by a line-break opportunity', '<p>203.0.113<wbr>.10</p>', '203.0.113.10'],
+    ['a lookalike dot', '<p>中継先はevil。exampleです</p>', 'evil.example'],
+    ['full-width digits kept out of search', '<p data-pagefind-ignore>２０３．０．１１３．１０</p>', '203.0.113.10'],
+    ['an address ended by a hyphen', '<p>203.0.113.10-203.0.113.20</p>', '203.0.113.10'],
   ])('fails a page with %s', (_name, body, indicator) => {
     const site = mkdtempSync(join(dir, 'case-'));
     writeFileSync(join(site, 'index.html'), `<html><body>${body}</body></html>`);

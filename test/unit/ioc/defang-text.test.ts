@@ -22,6 +22,13 @@ describe('defangText', () => {
     ['Short link bit.ly/abc', 'Short link bit[.]ly/abc'],
     ['`evil.example`', '`evil[.]example`'],
     ['[link](http://evil.example/x)', '[link](hxxp[://]evil[.]example/x)'],
+    // A hyphen before or after a host is punctuation: no label starts or ends with one.
+    ['range 31.76.87.112-31.76.87.120', 'range 31[.]76[.]87[.]112-31[.]76[.]87[.]120'],
+    ['seen at 31.76.87.112- then gone', 'seen at 31[.]76[.]87[.]112- then gone'],
+    ['evil.example-, then --evil.example', 'evil[.]example-, then --evil[.]example'],
+    ['user@evil.example--', 'user@evil[.]example--'],
+    // An address after `@` is an address, not a mail domain.
+    ['logged in as x@31.76.87.112', 'logged in as x@31[.]76[.]87[.]112'],
   ])('%s', (input, expected) => {
     expect(defangText(input)).toBe(expected);
   });
@@ -36,6 +43,7 @@ describe('defangText', () => {
     'The retina icon@2x.png and /tmp/evil.example are not hosts.',
     'Invalid 203.0.113.300 and 1.2.3.4.5 stay as written.',
     'A. B. C. Etc. U.S.A. No dots here',
+    'foo.bar-baz and a-1.2.3 and my-file.tar.gz-1 stay words.',
   ])('leaves non-indicators byte-identical: %s', (input) => {
     expect(defangText(input)).toBe(input);
   });

@@ -66,6 +66,10 @@ describe('findIocs', () => {
     [`sha1=${SHA1}`, SHA1, false, 'sha1', SHA1],
     [`"${SHA256.toUpperCase()}"`, SHA256.toUpperCase(), false, 'sha256', SHA256],
     [`dropped ${MD5}.exe`, MD5, false, 'md5', MD5.toLowerCase()],
+    // hyphens around a host and an address after `@` end the token instead of hiding it
+    ['seen at 31.76.87.112- then', '31.76.87.112', true, 'ip', '31.76.87.112'],
+    ['--evil.example--', 'evil.example', true, 'domain', 'evil.example'],
+    ['logged in as x@31.76.87.112', '31.76.87.112', true, 'ip', '31.76.87.112'],
   ])('%s', (text, raw, live, type, value) => {
     expect(findIocs(text).map(summarise)).toEqual([[raw, live, type, value]]);
   });
