@@ -9,6 +9,7 @@ import { finishSite } from '../src/lib/audit/finish-site.ts';
 import { collectIndicatorValues } from '../src/lib/derive/indicator-set.ts';
 import { writeExportFiles } from '../src/lib/export/write-exports.ts';
 import { formatProblemReport } from '../src/lib/problems/format-problems.ts';
+import type { Collection } from '../src/lib/content/load-collection.ts';
 import { runCheck } from './check.ts';
 import { markSite, refuseOutput, removeStaleSiblings } from './build-output.ts';
 import { readCliOptions } from './cli-options.ts';
@@ -29,17 +30,53 @@ function stopOnSignals(): void {
   }
 }
 
-function runAstroBuild(env: NodeJS.ProcessEnv): Promise<number> {
+/** A running `astro build`: its exit status, and a switch for the output it holds back. */
+interface AstroRun {
+  exited: Promise<number>;
+  /** Prints what Astro wrote so far and passes the rest through. */
+  release: () => void;
+  /** Ends Astro and everything it started (Pagefind), and waits for it. */
+  stop: () => Promise<number>;
+}
+
+/**
+ * Starts `astro build` in its own process group. Its output is held back until `release`, so a
+ * check that fails meanwhile prints its report alone.
+ */
+function startAstroBuild(env: NodeJS.ProcessEnv): AstroRun {
   const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [astroBin, 'build'], { stdio: 'inherit', env, detached: true });
-    unfinished.child = child;
+  const child = spawn(process.execPath, [astroBin, 'build'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env,
+    detached: true,
+  });
+  unfinished.child = child;
+  const held: [NodeJS.WriteStream, Buffer][] = [];
+  let released = false;
+  for (const [from, to] of [
+    [child.stdout, process.stdout],
+    [child.stderr, process.stderr],
+  ] as const) {
+    from?.on('data', (chunk: Buffer) => (released ? to.write(chunk) : held.push([to, chunk])));
+  }
+  const exited = new Promise<number>((resolve) => {
     child.once('error', () => resolve(1));
-    child.once('exit', (code) => {
+    child.once('close', (code) => {
       unfinished.child = undefined;
       resolve(code ?? 1);
     });
   });
+  return {
+    exited,
+    release: () => {
+      released = true;
+      for (const [to, chunk] of held.splice(0)) to.write(chunk);
+    },
+    stop: () => {
+      if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
+      return exited;
+    },
+  };
 }
 
 async function buildSite(contentDir: string, outDir: string): Promise<number> {
@@ -52,28 +89,43 @@ async function buildSite(contentDir: string, outDir: string): Promise<number> {
   removeStaleSiblings(outDir);
   // Whoever started the build (npm, a shell) is its parent: gone means the build was abandoned.
   const parent = process.ppid;
-  const collection = await runCheck(contentDir);
-  if (!collection) {
-    console.error('huntbook build: stopped before building; the previous site is untouched.');
-    return 1;
-  }
   // Siblings of the output folder, so the final renames stay on one file system.
   mkdirSync(dirname(out), { recursive: true });
   const staging = `${out}.staging-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   const cache = `${staging}-cache`;
   const handed = `${staging}-collection.json`;
-  unfinished.paths.push(staging, cache, handed);
-  writeFileSync(handed, JSON.stringify({ writeups: collection.writeups } satisfies HandedCollection));
+  unfinished.paths.push(staging, cache, handed, `${handed}.partial`);
+  // Astro starts up while the content is checked; its loader waits for the checked collection.
   const started = performance.now();
-  const status = await runAstroBuild({
+  const astro = startAstroBuild({
     ...process.env,
     HUNTBOOK_CONTENT: contentDir,
     HUNTBOOK_OUT_DIR: staging,
     HUNTBOOK_CACHE_DIR: cache,
     HUNTBOOK_COLLECTION: handed,
+    HUNTBOOK_BUILD_PID: String(process.pid),
     ASTRO_TELEMETRY_DISABLED: '1',
   });
+  let collection: Collection | undefined;
+  try {
+    collection = await runCheck(contentDir);
+  } finally {
+    if (!collection) {
+      await astro.stop();
+      for (const path of [staging, cache, handed]) rmSync(path, { recursive: true, force: true });
+    }
+  }
+  const checked = performance.now();
+  if (!collection) {
+    console.error('huntbook build: stopped before building; the previous site is untouched.');
+    return 1;
+  }
+  // Written whole, then renamed: the loader never reads half a file.
+  writeFileSync(`${handed}.partial`, JSON.stringify({ writeups: collection.writeups } satisfies HandedCollection));
+  renameSync(`${handed}.partial`, handed);
+  astro.release();
+  const status = await astro.exited;
   rmSync(cache, { recursive: true, force: true });
   rmSync(handed, { force: true });
   if (status !== 0) {
@@ -96,7 +148,7 @@ async function buildSite(contentDir: string, outDir: string): Promise<number> {
   }
   const seconds = (from: number, to: number) => `${((to - from) / 1000).toFixed(1)} s`;
   console.log(
-    `huntbook build: check ${seconds(0, started)}, astro ${seconds(started, built)}, audit, CSP and export files ${seconds(built, performance.now())}`,
+    `huntbook build: check ${seconds(started, checked)} (while Astro started), astro ${seconds(checked, built)} more, audit, CSP and export files ${seconds(built, performance.now())}`,
   );
   markSite(staging);
   if (process.ppid !== parent) {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { loadConnectorCatalog } from '../lib/catalog/index.ts';
@@ -44,7 +44,7 @@ export function detectionsLoader(options: DetectionsLoaderOptions): Loader {
       // `npm run build` has just checked every file: it hands over what it read, not read twice.
       const handed = process.env.HUNTBOOK_COLLECTION;
       if (handed) {
-        await fillStore(context, (JSON.parse(readFileSync(handed, 'utf8')) as HandedCollection).writeups);
+        await fillStore(context, (await waitForCollection(handed)).writeups);
         return;
       }
       await loadIntoStore(context, options);
@@ -55,6 +55,22 @@ export function detectionsLoader(options: DetectionsLoaderOptions): Loader {
       });
     },
   };
+}
+
+/**
+ * `npm run build` starts Astro while it checks the content, and writes the checked collection to
+ * `path` once the check passes (a failed check stops Astro instead). A build that died meanwhile
+ * leaves Astro to another parent: it stops rather than wait for ever.
+ */
+export async function waitForCollection(
+  path: string,
+  builder = Number(process.env.HUNTBOOK_BUILD_PID),
+): Promise<HandedCollection> {
+  while (!existsSync(path)) {
+    if (builder && process.ppid !== builder) throw new Error('the build that started Astro has stopped');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return JSON.parse(readFileSync(path, 'utf8')) as HandedCollection;
 }
 
 async function loadIntoStore(context: LoaderContext, options: DetectionsLoaderOptions): Promise<void> {

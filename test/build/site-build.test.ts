@@ -27,6 +27,21 @@ function listFiles(dir: string): string[] {
     .map((e) => join(e.parentPath, e.name));
 }
 
+/** Processes whose environment holds `entry` (Linux /proc): a build's Astro is known by its out dir. */
+function listProcessesWithEnv(entry: string): string[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/environ`, 'latin1')
+          .split('\0')
+          .some((line) => line.startsWith(entry));
+      } catch {
+        return false;
+      }
+    });
+}
+
 // One row per group page, so the fixtures' groups of two or more show the link to the rest.
 const buildEnv = { ...process.env, TZ: 'America/New_York', HUNTBOOK_GROUP_PAGE_ROWS: '1' };
 
@@ -182,7 +197,8 @@ describe('fixture site build', () => {
     const run = spawnSync(
       process.execPath,
       ['scripts/build.ts', '--content', 'test/fixtures/invalid/duplicate-id', '--out', out],
-      { encoding: 'utf8' },
+      // A build that forgot its Astro would wait for it for ever.
+      { encoding: 'utf8', timeout: 60_000 },
     );
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(
@@ -193,6 +209,10 @@ describe('fixture site build', () => {
     );
     expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe(before);
+    // Astro, started while the check ran, was stopped: no process, none of its output or folders.
+    expect(listProcessesWithEnv(`HUNTBOOK_OUT_DIR=${out}.staging-`)).toEqual([]);
+    expect(`${run.stdout}${run.stderr}`).not.toMatch(/\[(content|build)\]/);
+    expect(readdirSync(dirname(out)).filter((name) => name.startsWith(`${basename(out)}.`))).toEqual([]);
   });
 
   it('keeps the previous site, and leaves nothing behind, when a build is interrupted', async () => {
