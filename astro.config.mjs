@@ -40,6 +40,9 @@ export default defineConfig({
   cacheDir: process.env.HUNTBOOK_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   devToolbar: { enabled: false },
+  // Several pages in flight at once: one page's file writes overlap the next one's rendering
+  // (pages phase at 1,000 writeups: 5.2–7.3 s against 6.7–8.4 s one at a time).
+  build: { concurrency: 4 },
   integrations: [
     devExportRoutes,
     starlight({
