@@ -1,7 +1,7 @@
 // `npm run build`: check the content, build into a temporary folder, then swap it into place, so a
 // failed or interrupted build never leaves a half-written site where the last good one was.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import type { HandedCollection } from '../src/loader/detections-loader.ts';
@@ -11,7 +11,7 @@ import { writeExportFiles } from '../src/lib/export/write-exports.ts';
 import { formatProblemReport } from '../src/lib/problems/format-problems.ts';
 import type { Collection } from '../src/lib/content/load-collection.ts';
 import { runCheck } from './check.ts';
-import { markSite, refuseOutput, removeStaleSiblings } from './build-output.ts';
+import { isWithin, markSite, refuseOutput, removeStaleSiblings } from './build-output.ts';
 import { readCliOptions } from './cli-options.ts';
 
 /** What an interrupted build must take with it: the astro run and the folders it was writing. */
@@ -73,10 +73,25 @@ function startAstroBuild(env: NodeJS.ProcessEnv): AstroRun {
       for (const [to, chunk] of held.splice(0)) to.write(chunk);
     },
     stop: () => {
-      if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
+      try {
+        if (child.pid && child.exitCode === null && child.signalCode === null) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // Already gone (it may have died between the test and the kill).
+      }
       return exited;
     },
   };
+}
+
+/** Renames `from` to `to`, copying when they are on different file systems. */
+function moveFolder(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    cpSync(from, to, { recursive: true });
+    rmSync(from, { recursive: true, force: true });
+  }
 }
 
 async function buildSite(contentDir: string, outDir: string): Promise<number> {
@@ -95,25 +110,43 @@ async function buildSite(contentDir: string, outDir: string): Promise<number> {
   rmSync(staging, { recursive: true, force: true });
   const cache = `${staging}-cache`;
   const handed = `${staging}-collection.json`;
-  unfinished.paths.push(staging, cache, handed, `${handed}.partial`);
+  // Astro keeps its server bundle in `<outDir>/.prerender` only for an outDir inside the project
+  // (the bundle must resolve the project's node_modules); for any other it uses the project's own
+  // `.astro/.prerender`, which builds running at once would share and delete under each other.
+  // Such a build has Astro write inside the project and moves the result to its staging folder.
+  const astroOut = isWithin(staging, process.cwd())
+    ? staging
+    : join(process.cwd(), '.huntbook', `build-${process.pid}`);
+  unfinished.paths.push(staging, cache, handed, `${handed}.partial`, astroOut);
+  // A collection file left by a killed build with this PID must never be read as this one's.
+  for (const path of [astroOut, handed, `${handed}.partial`]) rmSync(path, { recursive: true, force: true });
   // Astro starts up while the content is checked; its loader waits for the checked collection.
   const started = performance.now();
   const astro = startAstroBuild({
     ...process.env,
     HUNTBOOK_CONTENT: contentDir,
-    HUNTBOOK_OUT_DIR: staging,
+    HUNTBOOK_OUT_DIR: astroOut,
     HUNTBOOK_CACHE_DIR: cache,
     HUNTBOOK_COLLECTION: handed,
     HUNTBOOK_BUILD_PID: String(process.pid),
     ASTRO_TELEMETRY_DISABLED: '1',
   });
   let collection: Collection | undefined;
+  let handedOver = false;
   try {
     collection = await runCheck(contentDir);
+    if (collection) {
+      // Written whole, then renamed: the loader never reads half a file.
+      writeFileSync(`${handed}.partial`, JSON.stringify({ writeups: collection.writeups } satisfies HandedCollection));
+      renameSync(`${handed}.partial`, handed);
+      handedOver = true;
+    }
   } finally {
-    if (!collection) {
+    // Astro waits for the collection: whatever stopped it from coming (errors, a throw) stops Astro.
+    if (!handedOver) {
       await astro.stop();
-      for (const path of [staging, cache, handed]) rmSync(path, { recursive: true, force: true });
+      for (const path of [staging, cache, handed, `${handed}.partial`, astroOut])
+        rmSync(path, { recursive: true, force: true });
     }
   }
   const checked = performance.now();
@@ -121,18 +154,16 @@ async function buildSite(contentDir: string, outDir: string): Promise<number> {
     console.error('huntbook build: stopped before building; the previous site is untouched.');
     return 1;
   }
-  // Written whole, then renamed: the loader never reads half a file.
-  writeFileSync(`${handed}.partial`, JSON.stringify({ writeups: collection.writeups } satisfies HandedCollection));
-  renameSync(`${handed}.partial`, handed);
   astro.release();
   const status = await astro.exited;
   rmSync(cache, { recursive: true, force: true });
   rmSync(handed, { force: true });
   if (status !== 0) {
-    rmSync(staging, { recursive: true, force: true });
+    for (const path of [staging, astroOut]) rmSync(path, { recursive: true, force: true });
     console.error('huntbook build: astro build failed; the previous site is untouched.');
     return status;
   }
+  if (astroOut !== staging) moveFolder(astroOut, staging);
   const built = performance.now();
   // The audit reads what readers will get (pages and search index) and secures each page it read;
   // export files are data, not pages, so they are written meanwhile.

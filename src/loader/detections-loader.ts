@@ -67,7 +67,11 @@ export async function waitForCollection(
   builder = Number(process.env.HUNTBOOK_BUILD_PID),
 ): Promise<HandedCollection> {
   while (!existsSync(path)) {
-    if (builder && process.ppid !== builder) throw new Error('the build that started Astro has stopped');
+    // Without a builder to wait for, a missing file is an error at once (`astro build` run by hand).
+    if (!builder || process.ppid !== builder)
+      throw new Error(
+        `no checked collection at ${path}: its build has stopped, or Astro was run by hand (use npm run build)`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   return JSON.parse(readFileSync(path, 'utf8')) as HandedCollection;

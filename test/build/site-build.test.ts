@@ -1,5 +1,6 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { gunzipSync } from 'node:zlib';
@@ -255,6 +256,35 @@ describe('fixture site build', () => {
     );
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe(before);
   }, 120_000);
+
+  it('builds two sites at once into folders outside the project', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'huntbook-outside-'));
+    try {
+      const build = (name: string) =>
+        new Promise<number | null>((resolve) => {
+          const child = spawn(
+            process.execPath,
+            ['scripts/build.ts', '--content', content, '--out', join(outside, name)],
+            { env: buildEnv, stdio: 'ignore' },
+          );
+          child.once('exit', resolve);
+        });
+      // Astro would put both server bundles in the project's one `.astro/.prerender`.
+      expect(await Promise.all([build('a'), build('b')])).toEqual([0, 0]);
+      for (const name of ['a', 'b'])
+        expect(readFileSync(join(outside, name, 'index.html'), 'utf8')).toBe(
+          readFileSync(join(out, 'index.html'), 'utf8'),
+        );
+      expect(readdirSync(outside).sort()).toEqual(['a', 'b']);
+      expect(
+        existsSync(join(root, '.huntbook'))
+          ? readdirSync(join(root, '.huntbook')).filter((n) => n.startsWith('build-'))
+          : [],
+      ).toEqual([]);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  }, 240_000);
 
   it('gives byte-identical output when the same content is built twice', () => {
     const again = `${out}-again`;
