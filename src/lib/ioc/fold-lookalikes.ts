@@ -5,8 +5,12 @@
 // Only characters an indicator is made of are folded: a full-width `＜`, `［` or `＆` stays as
 // written, so folding can never turn text into markup.
 
-/** Soft hyphen, zero-width space, non-joiner and joiner, word joiner, zero-width no-break space. */
-const INVISIBLE = String.raw`\u00AD\u200B-\u200D\u2060\uFEFF`;
+/**
+ * Soft hyphen, combining grapheme joiner, Mongolian variation selectors, zero-width space,
+ * non-joiner and joiner, word joiner, variation selectors, zero-width no-break space: IDNA maps
+ * each to nothing.
+ */
+const INVISIBLE = String.raw`\u00AD\u034F\u180B-\u180D\u180F\u200B-\u200D\u2060\uFE00-\uFE0F\uFEFF`;
 /** Ideographic, full-width and half-width full stops: IDNA reads each as a dot. */
 const FULL_STOPS = String.raw`\u3002\uFF0E\uFF61`;
 /** Full-width digits and letters. */

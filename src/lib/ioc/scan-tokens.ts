@@ -23,13 +23,17 @@ const IPV6 = String.raw`(?:${HEX})?(?:${COLON}(?:${QUAD}(?![\d.])|${HEX})?){2,8}
 const PORT = String.raw`(?:${COLON}\d{1,5}(?!\d))?`;
 /**
  * Not glued to a preceding word, and not a path component unless it follows `//` or `\\`. Hyphens that
- * no word precedes are punctuation (`--evil.example`), as are hyphens no word follows (`evil.example-`):
- * a label can neither start nor end with one.
+ * no word precedes are punctuation (`--evil.example`), and so are a dot (`*.evil.example`) and an at
+ * sign (`@evil.example`) that no word precedes: where a word does, the token starts before them. The
+ * leading look-ahead keeps the look-behinds off runs of punctuation, where they would be tried at
+ * every character.
  */
-const HOST_START = String.raw`(?<![\p{L}\p{M}\p{N}_.@]-*)(?<!(?<![/\\])[/\\])`;
-const HOST_END = String.raw`(?![\p{L}\p{M}\p{N}_]|-+[\p{L}\p{M}\p{N}_]|${DOT}${WORD})`;
-/** An address ends at any hyphen: `31.76.87.112-31.76.87.120` is a range, never one host name. */
-const ADDRESS_END = String.raw`(?![\p{L}\p{M}\p{N}_]|${DOT}${WORD})`;
+const HOST_START = String.raw`(?=${WORD})(?<![\p{L}\p{M}\p{N}_]-*)(?<![\p{L}\p{M}\p{N}_/\\-]\.)(?<![/\\]-+)(?<!(?<![/\\])[/\\])`;
+/**
+ * A host or address ends where no label goes on: hyphens no word follows are punctuation
+ * (`evil.example-`), and so are hyphens before an address (`31.76.87.112-31.76.87.120`, a range).
+ */
+const HOST_END = String.raw`(?![\p{L}\p{M}\p{N}_]|-+(?!${QUAD})[\p{L}\p{M}\p{N}_]|${DOT}${WORD})`;
 
 /**
  * Alternation order matters: `hash` comes last, so it only matches where no other token starts. An
@@ -38,9 +42,9 @@ const ADDRESS_END = String.raw`(?![\p{L}\p{M}\p{N}_]|${DOT}${WORD})`;
 const TOKEN = new RegExp(
   [
     String.raw`(?<url>(?<![\p{L}\p{N}_+.-])[a-z][a-z0-9+.-]*${SEPARATOR}${TAIL})`,
-    String.raw`(?<email>(?<![\p{L}\p{N}._%+-]|\[\.\])(?:[\p{L}\p{N}._%+-]|\[\.\])+${AT}(?!${QUAD}${ADDRESS_END})${LABEL}(?:${DOT}${LABEL})+${HOST_END})`,
+    String.raw`(?<email>(?<![\p{L}\p{N}._%+-]|\[\.\])(?:[\p{L}\p{N}._%+-]|\[\.\])+${AT}(?!${QUAD}${HOST_END})${LABEL}(?:${DOT}${LABEL})+${HOST_END})`,
     String.raw`(?<ipv6>(?<![\p{L}\p{N}_:.])(?:\[${IPV6}\]${PORT}|${IPV6}(?:\/\d{1,3})?)(?![\p{L}\p{N}_]))`,
-    String.raw`(?<ipv4>(?<![\p{L}\p{N}_.])${QUAD}${ADDRESS_END}${PORT}(?:\/${TAIL})?)`,
+    String.raw`(?<ipv4>(?<![\p{L}\p{N}_.])${QUAD}${HOST_END}${PORT}(?:\/${TAIL})?)`,
     String.raw`(?<domain>${HOST_START}${LABEL}(?:${DOT}${LABEL})+${HOST_END}${PORT}(?:\/${TAIL})?)`,
     // Every other group refuses to start right after a letter or digit, so a hash never hides one of them.
     String.raw`(?<hash>(?<![\p{L}\p{M}\p{N}_])(?:[0-9a-f]{64}|[0-9a-f]{40}|[0-9a-f]{32})(?![\p{L}\p{M}\p{N}_]))`,

@@ -29,6 +29,11 @@ describe('defangText', () => {
     ['user@evil.example--', 'user@evil[.]example--'],
     // An address after `@` is an address, not a mail domain.
     ['logged in as x@31.76.87.112', 'logged in as x@31[.]76[.]87[.]112'],
+    // A host after an address and a hyphen is one name; a dot or an at sign no word precedes is punctuation.
+    ['31.76.87.113-static.evil.example', '31[.]76[.]87[.]113-static[.]evil[.]example'],
+    ['x@31.76.87.112-evil.example', 'x@31[.]76[.]87[.]112-evil[.]example'],
+    ['block *.evil.example and .evil.example', 'block *.evil[.]example and .evil[.]example'],
+    ['mail from @evil.example', 'mail from @evil[.]example'],
   ])('%s', (input, expected) => {
     expect(defangText(input)).toBe(expected);
   });
@@ -44,6 +49,8 @@ describe('defangText', () => {
     'Invalid 203.0.113.300 and 1.2.3.4.5 stay as written.',
     'A. B. C. Etc. U.S.A. No dots here',
     'foo.bar-baz and a-1.2.3 and my-file.tar.gz-1 stay words.',
+    'Versions 1.2.3.4-beta, kernel-5.15.0.91, openssl-1.1.1.1 and nginx:1.25.3.1-alpine stay versions.',
+    'Paths /var/www/-site.com/index.php, /tmp/.evil.example and C:\\Users\\-evil.example\\x stay paths.',
   ])('leaves non-indicators byte-identical: %s', (input) => {
     expect(defangText(input)).toBe(input);
   });
@@ -107,6 +114,7 @@ describe('defangText — lookalike characters', () => {
     ['［evil\u3002example］：//attacker.zip', '［evil[.]example］：//attacker.zip'],
     ['soft 198.51.100.7\u00AD hyphen', 'soft 198[.]51[.]100[.]7 hyphen'],
     ['zero\u200Bwidth evil\u200B.example', 'zero\u200Bwidth evil[.]example'],
+    ['31.76.87.1\u034F12 and evil\uFE0F.example', '31[.]76[.]87[.]112 and evil[.]example'],
     ['連絡先はevil\u3002example\u3002次', '連絡先はevil[.]example\u3002次'],
     ['（evil\u3002example）', '（evil[.]example）'],
     ['see //evil\u3002example', 'see //evil[.]example'],
