@@ -29,6 +29,8 @@ export function listLookalikeCharacters({ prose = false }: FoldOptions = {}): st
   return `${INVISIBLE}${FULL_STOPS}${FULL_WIDTH_ALNUM}${prose ? '' : FULL_WIDTH_SEPARATORS}`;
 }
 
+// The class lists single code points, each tested on its own: nothing in it combines.
+// eslint-disable-next-line no-misleading-character-class
 const IS_INVISIBLE = new RegExp(`^[${INVISIBLE}]$`);
 const IS_FULL_STOP = new RegExp(`^[${FULL_STOPS}]$`);
 const IS_FULL_WIDTH = new RegExp(`^[${FULL_WIDTH_ALNUM}]$`);
