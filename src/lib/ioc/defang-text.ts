@@ -77,25 +77,40 @@ function defangScanned(text: string): string {
 // everything around it stays as written: `relay。example` → `relay[.]example`, while `［x］：//…`
 // keeps its full-width brackets and colon, and CJK text without an indicator is untouched.
 const RUN_CHARACTERS = String.raw`\w\-.:/@[\]`;
+// Han, kana and Hangul are letters to the scanner, so `接続先は203.0.113.10です` reads as one word;
+// beside them, a run of indicator characters is scanned on its own too.
+const CJK = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303F`;
+const NEEDS_RUNS = {
+  prose: new RegExp(`[${listLookalikeCharacters({ prose: true })}${CJK}]`, 'u'),
+  value: new RegExp(`[${listLookalikeCharacters()}${CJK}]`, 'u'),
+};
 const LOOKALIKE = {
   prose: new RegExp(`[${listLookalikeCharacters({ prose: true })}]`),
   value: new RegExp(`[${listLookalikeCharacters()}]`),
 };
+const IS_CJK = new RegExp(`[${CJK}]`, 'u');
 const LOOKALIKE_RUN = {
   prose: new RegExp(`[${RUN_CHARACTERS}${listLookalikeCharacters({ prose: true })}]+`, 'g'),
   value: new RegExp(`[${RUN_CHARACTERS}${listLookalikeCharacters()}]+`, 'g'),
 };
+/** Full stops that end the sentence before a run (`確認した。２０３…`) are not part of its indicator. */
+const LEADING_STOPS = /^[.\u3002\uFF0E\uFF61]+/;
 
-/** Rewrites each indicator that `text` spells with lookalikes as `render(kind, folded token)`. */
+/** Rewrites each indicator that `text` spells with lookalikes, or writes beside CJK letters, as `render(kind, folded token)`. */
 function rewriteLookalikeIndicators(
   text: string,
   options: FoldOptions,
   render: (kind: TokenKind, core: string) => string,
 ): string {
   const kind = options.prose ? 'prose' : 'value';
-  if (!LOOKALIKE[kind].test(text)) return text;
-  return text.replace(LOOKALIKE_RUN[kind], (run) => {
-    if (!LOOKALIKE[kind].test(run)) return run;
+  if (!NEEDS_RUNS[kind].test(text)) return text;
+  return text.replace(LOOKALIKE_RUN[kind], (whole: string, at: number) => {
+    const besideCjk =
+      IS_CJK.test(text.slice(Math.max(0, at - 2), at)) ||
+      IS_CJK.test(text.slice(at + whole.length, at + whole.length + 2));
+    if (!besideCjk && !LOOKALIKE[kind].test(whole)) return whole;
+    const lead = LEADING_STOPS.exec(whole)?.[0] ?? '';
+    const run = whole.slice(lead.length);
     let folded = '';
     const origin: number[] = [];
     for (let index = 0; index < run.length; index++) {
@@ -112,7 +127,7 @@ function rewriteLookalikeIndicators(
       out += run.slice(cursor, origin[token.start]) + render(token.kind, token.core);
       cursor = origin[token.start + token.core.length];
     }
-    return out + run.slice(cursor);
+    return lead + out + run.slice(cursor);
   });
 }
 

@@ -29,6 +29,8 @@ describe('findLiveIndicators', () => {
     ['an address after @', '<p>ssh root@198.51.100.7</p>', 'text'],
     ['a host with a lookalike dot', '<p>beacon to evil。example</p>', 'text'],
     ['an address in full-width digits', '<p>接続先は２０３．０．１１３．１０です。</p>', 'text'],
+    ['an address against CJK letters', '<p>接続先は203.0.113.10です。</p>', 'text'],
+    ['a host against CJK letters', '<p>送信元はevil.exampleでした</p>', 'text'],
   ])('finds a live indicator in %s', (_name, html, where) => {
     expect(findLiveIndicators(html, known).map((finding) => finding.where)).toContain(where);
   });

@@ -118,15 +118,23 @@ describe('defangText — lookalike characters', () => {
     ['連絡先はevil\u3002example\u3002次', '連絡先はevil[.]example\u3002次'],
     ['（evil\u3002example）', '（evil[.]example）'],
     ['see //evil\u3002example', 'see //evil[.]example'],
+    ['接続先は203.0.113.10です。', '接続先は203[.]0[.]113[.]10です。'],
+    ['確認した。２０３．０．１１３．１０に接続', '確認した。203[.]0[.]113[.]10に接続'],
+    ['送信元はevil.exampleでした', '送信元はevil[.]exampleでした'],
+    ['접속 대상은198.51.100.7입니다', '접속 대상은198[.]51[.]100[.]7입니다'],
+    ['連絡先：operator@evil.example。', '連絡先：operator@evil[.]example。'],
   ])('%j', (input, expected) => {
     expect(defangText(input)).toBe(expected);
     expect(defangText(expected)).toBe(expected);
   });
 
-  it.each(['３月に観測。', 'v1．2 release', '全角（かっこ）と！', 'relay[.]example stays'])(
-    'leaves %j as written when it holds no indicator',
-    (input) => {
-      expect(defangText(input)).toBe(input);
-    },
-  );
+  it.each([
+    '３月に観測。',
+    'v1．2 release',
+    '全角（かっこ）と！',
+    'relay[.]example stays',
+    'バージョン1.2.3です。README.mdを参照',
+  ])('leaves %j as written when it holds no indicator', (input) => {
+    expect(defangText(input)).toBe(input);
+  });
 });
