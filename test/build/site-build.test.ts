@@ -176,12 +176,17 @@ describe('fixture site build', () => {
     expect(body).toContain('curl hxxp[://]192[.]0[.]2[.]130/img.cgi');
     const hrefs = selectAll('.hb-body a[href]', tree).map((a) => String(a.properties.href));
     expect(hrefs).toContain('https://www.example.org/report');
-    expect(hrefs.filter((href) => /evil|192\.0\.2/.test(href))).toEqual([]);
+    expect(hrefs.filter((href) => /evil|192\.0\.2|attacker|mirror/.test(href))).toEqual([]);
+    expect(body).toContain(
+      'dl-www[.]attacker[.]zip, x&www[.]mirror[.]zip and\nwww[.]evil[.]example-31[.]76[.]87[.]112.',
+    );
   });
 
   it('defangs indicators written with lookalike dots or full-width digits, and leaves the prose around them', () => {
     const body = toString(selectAll('.hb-body', fromHtml(page('lookalike-characters')))[0]);
-    expect(body).toContain('中継サーバーはrelay[.]exampleと203[.]0[.]113[.]22に接続した。');
+    expect(body).toContain(
+      '中継サーバーはrelay[.]exampleと203[.]0[.]113[.]22に接続した。接続先は203[.]0[.]113[.]22です。',
+    );
     expect(body).not.toMatch(/relay\u3002example|２０３/);
   });
 

@@ -1,19 +1,11 @@
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
 import type { Link, Nodes } from 'mdast';
 import { isQueryLanguage } from '../content/extract-queries.ts';
 import { defangText, defangValue, normaliseIoc } from '../ioc/index.ts';
 import { defangEncodedIndicators } from './decode-references.ts';
 import { browserHostOf } from './url-target.ts';
 import { findHeadingEdits } from './demote-headings.ts';
-
-/** A source edit: replace `body.slice(start, end)` with `text`. */
-interface Edit {
-  start: number;
-  end: number;
-  text: string;
-}
+import { applyEdits, textOf, type SourceEdit } from './source-edits.ts';
+import { hasLink, MAY_LINK, parseGfm, parseGfmText, unlinkLiterals, writeUnlinkedText } from './unlink-literals.ts';
 
 // Defang tokens must stay literal text in Markdown: `evil\[.\]example`, never a link reference.
 const DEFANG_TOKEN = /(?<!\\)\[(\.|:\/\/|:|@|dot|at)\]/g;
@@ -23,6 +15,15 @@ function defangProse(source: string): string {
   const decoded = defangEncodedIndicators(source, defangText, { escapes: true });
   const defanged = defangText(decoded);
   return defanged === decoded ? decoded : defanged.replace(DEFANG_TOKEN, '\\[$1\\]');
+}
+
+/**
+ * Prose defanged as Markdown. Where GitHub would still link it (`a-www.host` with a host that is
+ * no indicator, `www&#46;host`), it is written anew from its text, where no link can start.
+ */
+function defangTextNode(text: string, source: string): string {
+  const out = defangProse(source);
+  return MAY_LINK.test(text) && hasLink(parseGfm(out)) ? writeUnlinkedText(text) : out;
 }
 
 /** Defangs raw HTML, whose `&#46;` renders as a dot as surely as `.` does. */
@@ -64,13 +65,13 @@ export function defangMarkdown(body: string, safety: MarkdownSafety = {}): strin
   const indicators = safety.indicators ?? new Set<string>();
   const referenceHosts = new Set((safety.references ?? []).flatMap((url) => browserHostOf(url) || []));
   const isUnsafe = (url: string) => isIndicatorTarget(url, indicators, referenceHosts);
-  const edits: Edit[] = [];
+  const edits: SourceEdit[] = [];
   const slice = (node: Nodes) => [node.position?.start.offset ?? 0, node.position?.end.offset ?? 0] as const;
   const visit = (node: Nodes): void => {
     const [start, end] = slice(node);
     switch (node.type) {
       case 'text':
-        edits.push({ start, end, text: defangProse(body.slice(start, end)) });
+        edits.push({ start, end, text: defangTextNode(node.value, body.slice(start, end)) });
         return;
       case 'inlineCode':
         edits.push({ start, end, text: defangText(body.slice(start, end)) });
@@ -82,8 +83,7 @@ export function defangMarkdown(body: string, safety: MarkdownSafety = {}): strin
         if (!isQueryLanguage(node.lang)) edits.push({ start, end, text: defangText(body.slice(start, end)) });
         return;
       case 'link':
-        // Bare `www.host` and `name@host` become links only on the page: never one the author made.
-        if (isUnsafe(node.url) || isAutolinkLiteral(node)) {
+        if (isUnsafe(node.url)) {
           edits.push({ start, end, text: describeIndicatorLink(node, body, safety) });
           return;
         }
@@ -119,23 +119,11 @@ export function defangMarkdown(body: string, safety: MarkdownSafety = {}): strin
     }
     if ('children' in node) for (const child of node.children) visit(child);
   };
-  // GitHub-flavoured, as the site renders it: `www.host.zip` is a link there, and must be judged as one.
-  const tree = fromMarkdown(body, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  // GitHub-flavoured, as the site renders it, but with text whole: literal autolinks are judged as text.
+  const tree = parseGfmText(body);
   visit(tree);
   if (safety.demoteHeadings) edits.push(...findHeadingEdits(body, tree));
-  return applyEdits(body, edits);
-}
-
-/** The text of a node and everything in it: `[**a** b](…)` reads `a b`. */
-function textOf(node: Nodes): string {
-  if ('value' in node) return node.value;
-  return 'children' in node ? node.children.map(textOf).join('') : '';
-}
-
-/** A GitHub autolink literal: a bare `www.host…` or `name@host` that the renderer would link. */
-function isAutolinkLiteral(link: Link): boolean {
-  const label = textOf(link);
-  return `http://${label}` === link.url || `mailto:${label}` === link.url;
+  return unlinkLiterals(applyEdits(body, edits));
 }
 
 /** `[label](http://evil)` → `label (hxxp[://]evil)`; an autolink becomes just its defanged target. */
@@ -143,8 +131,6 @@ function describeIndicatorLink(link: Link, body: string, safety: MarkdownSafety)
   const label = textOf(link);
   const target = defangValue(link.url);
   const escaped = target.replace(DEFANG_TOKEN, '\\[$1\\]');
-  // An autolink literal (`www.host.zip`, `a@host.zip`) is its own label: shown once, defanged.
-  if (isAutolinkLiteral(link)) return defangValue(label).replace(DEFANG_TOKEN, '\\[$1\\]');
   return label === link.url || label === '' || defangValue(label) === target
     ? escaped
     : `${defangLabel(link, body, safety)} (${escaped})`;
@@ -164,15 +150,4 @@ function defangLabel(link: Link, body: string, safety: MarkdownSafety): string {
 /** ` "title"` as Markdown writes it, or nothing. */
 function titleOf(title: string | null | undefined): string {
   return title ? ` "${title.replace(/["\\]/g, '\\$&')}"` : '';
-}
-
-function applyEdits(body: string, edits: Edit[]): string {
-  let result = '';
-  let cursor = 0;
-  for (const edit of edits.sort((a, b) => a.start - b.start)) {
-    if (edit.start < cursor) continue;
-    result += body.slice(cursor, edit.start) + edit.text;
-    cursor = edit.end;
-  }
-  return result + body.slice(cursor);
 }

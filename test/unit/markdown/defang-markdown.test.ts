@@ -1,3 +1,8 @@
+import fc from 'fast-check';
+import type { Nodes } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
 import { defangMarkdown } from '../../../src/lib/markdown/defang-markdown.ts';
 
@@ -152,5 +157,83 @@ describe('defangMarkdown', () => {
     const body = 'C2 203.0.113.10 and `evil.example` and <http://evil.example/a>';
     const once = defangMarkdown(body, known);
     expect(defangMarkdown(once, known)).toBe(once);
+  });
+});
+
+// GitHub links a bare `www.host` or `name@host` after escapes are resolved, so only a defanged
+// `.` or `@` stops it; a host ending in a number is no indicator, yet would still be linked.
+describe('defangMarkdown — autolink literals', () => {
+  const linksIn = (markdown: string): string[] => {
+    const links: string[] = [];
+    const visit = (node: Nodes): void => {
+      if (node.type === 'link') links.push(node.url);
+      if ('children' in node) node.children.forEach(visit);
+    };
+    visit(fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }));
+    return links;
+  };
+
+  // Fuzzed pieces can still glue a link no browser could open (`http://www`, `http://a..b[`).
+  const isReachable = (url: string): boolean => {
+    const mailbox = /^(?:mailto|xmpp):[^@]*@(.*)$/.exec(url);
+    const host = URL.parse(mailbox ? `http://${mailbox[1]}` : url)?.hostname ?? '';
+    return /\.[a-z\d-]*[a-z]/i.test(host);
+  };
+
+  it.each([
+    ['see www.evil.example-31.76.87.112 now', 'see www\\[.\\]evil\\[.\\]example-31\\[.\\]76\\[.\\]87\\[.\\]112 now'],
+    ['go to www.evil-1.2.3.4.', 'go to www\\[.\\]evil-1\\[.\\]2\\[.\\]3\\[.\\]4.'],
+    ['www.attacker.zip', 'www\\[.\\]attacker\\[.\\]zip'],
+    // Linked only after parsing, in pieces that have no place in the source.
+    ['-www.attacker.zip', '\\-www\\[.\\]attacker\\[.\\]zip'],
+    ['## h-www.attacker.zip', '## h-www\\[.\\]attacker\\[.\\]zip'],
+    ['x&amp;www.attacker.zip', 'x\\&www\\[.\\]attacker\\[.\\]zip'],
+    ['www&#46;evil&#46;example-1&#46;2', 'www\\[.\\]evil\\[.\\]example-1\\[.\\]2'],
+    ['x@www.x@a.b', 'x@www\\[.\\]x\\[@\\]a.b'],
+  ])('%j is shown as text, never linked', (input, expected) => {
+    expect(linksIn(input)).not.toEqual([]);
+    const output = defangMarkdown(input, known);
+    expect(output).toBe(expected);
+    expect(linksIn(output)).toEqual([]);
+    expect(defangMarkdown(output, known)).toBe(output);
+  });
+
+  it('leaves no bare host or address that the page would link', () => {
+    const piece = fc.constantFrom(
+      '&#46;',
+      '&amp;',
+      '\\.',
+      '\n## ',
+      '**',
+      'http://',
+      'mailto:',
+      '\n- ',
+      '\n> ',
+      '`',
+      '~~',
+      '<b>',
+      '[x](y)',
+      '\n|---|\n',
+      'www.',
+      'x@',
+      'evil',
+      'example',
+      '-',
+      '1',
+      '31.76',
+      '.',
+      '_',
+      '/',
+      ' ',
+      'zip',
+      'a.b',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), (pieces) => {
+        const output = defangMarkdown(pieces.join(''), known);
+        expect(linksIn(output).filter(isReachable)).toEqual([]);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
