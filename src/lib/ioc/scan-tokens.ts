@@ -35,6 +35,9 @@ const HOST_START = String.raw`(?=${WORD})(?<![\p{L}\p{M}\p{N}_]-*)(?<![\p{L}\p{M
  */
 const HOST_END = String.raw`(?![\p{L}\p{M}\p{N}_]|-+(?!${QUAD})[\p{L}\p{M}\p{N}_]|${DOT}${WORD})`;
 
+/** A prefix length before a hyphen and the next address ends the range's first network (`a/24-b/24`). */
+const RANGE_PREFIX = String.raw`\/\d{1,2}(?=-${QUAD})`;
+
 /**
  * Alternation order matters: `hash` comes last, so it only matches where no other token starts. An
  * address after `@` (`x@31.76.87.112`) is no mail domain; it is left to the `ipv4` group.
@@ -44,7 +47,7 @@ const TOKEN = new RegExp(
     String.raw`(?<url>(?<![\p{L}\p{N}_+.-])[a-z][a-z0-9+.-]*${SEPARATOR}${TAIL})`,
     String.raw`(?<email>(?<![\p{L}\p{N}._%+-]|\[\.\])(?:[\p{L}\p{N}._%+-]|\[\.\])+${AT}(?!${QUAD}${HOST_END})${LABEL}(?:${DOT}${LABEL})+${HOST_END})`,
     String.raw`(?<ipv6>(?<![\p{L}\p{N}_:.])(?:\[${IPV6}\]${PORT}|${IPV6}(?:\/\d{1,3})?)(?![\p{L}\p{N}_]))`,
-    String.raw`(?<ipv4>(?<![\p{L}\p{N}_.])${QUAD}${HOST_END}${PORT}(?:\/${TAIL})?)`,
+    String.raw`(?<ipv4>(?<![\p{L}\p{N}_.])${QUAD}${HOST_END}${PORT}(?:${RANGE_PREFIX}|\/${TAIL})?)`,
     String.raw`(?<domain>${HOST_START}${LABEL}(?:${DOT}${LABEL})+${HOST_END}${PORT}(?:\/${TAIL})?)`,
     // Every other group refuses to start right after a letter or digit, so a hash never hides one of them.
     String.raw`(?<hash>(?<![\p{L}\p{M}\p{N}_])(?:[0-9a-f]{64}|[0-9a-f]{40}|[0-9a-f]{32})(?![\p{L}\p{M}\p{N}_]))`,

@@ -90,6 +90,14 @@ describe('findIocs', () => {
     expect(found?.rejection?.hint).not.toBe('');
   });
 
+  it.each<[string, string[]]>([
+    ['block 198.51.100.0/24-198.51.101.0/24 now', ['cidr 198.51.100.0/24', 'cidr 198.51.101.0/24']],
+    ['range 198.51.100.7-198.51.100.9', ['ip 198.51.100.7', 'ip 198.51.100.9']],
+    ['served from http://198.51.100.7/24-198.51.100.8/x', ['url http://198.51.100.7/24-198.51.100.8/x']],
+  ])('reads both ends of a range in %s', (text, expected) => {
+    expect(findIocs(text).map((found) => `${found.type} ${found.value}`)).toEqual(expected);
+  });
+
   it('marks a rejected value live only when defangText would still rewrite it', () => {
     expect(findIocs('203.0.113.300').map((f) => f.live)).toEqual([false]);
     expect(findIocs('http://localhost/').map((f) => f.live)).toEqual([true]);
