@@ -5,7 +5,14 @@ import { defangEncodedIndicators } from './decode-references.ts';
 import { browserHostOf } from './url-target.ts';
 import { findHeadingEdits } from './demote-headings.ts';
 import { applyEdits, textOf, type SourceEdit } from './source-edits.ts';
-import { hasLink, MAY_LINK, parseGfm, parseGfmText, unlinkLiterals, writeUnlinkedText } from './unlink-literals.ts';
+import {
+  escapeText,
+  MAY_LINK,
+  mayLinkText,
+  parseGfmText,
+  unlinkLiterals,
+  writeUnlinkedText,
+} from './unlink-literals.ts';
 
 // Defang tokens must stay literal text in Markdown: `evil\[.\]example`, never a link reference.
 const DEFANG_TOKEN = /(?<!\\)\[(\.|:\/\/|:|@|dot|at)\]/g;
@@ -19,11 +26,10 @@ function defangProse(source: string): string {
 
 /**
  * Prose defanged as Markdown. Where GitHub would still link it (`a-www.host` with a host that is
- * no indicator, `www&#46;host`), it is written anew from its text, where no link can start.
+ * no indicator, `&#119;ww.host`), it is written anew from its text, where no link can start.
  */
 function defangTextNode(text: string, source: string): string {
-  const out = defangProse(source);
-  return MAY_LINK.test(text) && hasLink(parseGfm(out)) ? writeUnlinkedText(text) : out;
+  return mayLinkText(text) ? writeUnlinkedText(text) : defangProse(source);
 }
 
 /** Defangs raw HTML, whose `&#46;` renders as a dot as surely as `.` does. */
@@ -46,11 +52,17 @@ export interface MarkdownSafety {
  * indicator, its host is a bare IP address, or it is an absolute address on a host that none of
  * the writeup's references use. Relative links and in-page anchors stay.
  */
-function isIndicatorTarget(url: string, indicators: ReadonlySet<string>, referenceHosts: ReadonlySet<string>): boolean {
+function isIndicatorTarget(
+  url: string,
+  indicators: ReadonlySet<string>,
+  referenceHosts: ReadonlySet<string>,
+  image = false,
+): boolean {
   const ioc = normaliseIoc(url);
   if (ioc.ok && indicators.has(ioc.value)) return true;
   const host = browserHostOf(url);
-  if (host === undefined) return ioc.ok && ioc.type !== 'url';
+  // A relative image (`diagram.png`) loads from the site itself, however much its name looks like a host.
+  if (host === undefined) return !image && ioc.ok && ioc.type !== 'url';
   return host === '' || indicators.has(host) || /^[\d.]+$|:/.test(host) || !referenceHosts.has(host);
 }
 
@@ -64,15 +76,20 @@ function isIndicatorTarget(url: string, indicators: ReadonlySet<string>, referen
 export function defangMarkdown(body: string, safety: MarkdownSafety = {}): string {
   const indicators = safety.indicators ?? new Set<string>();
   const referenceHosts = new Set((safety.references ?? []).flatMap((url) => browserHostOf(url) || []));
-  const isUnsafe = (url: string) => isIndicatorTarget(url, indicators, referenceHosts);
+  const isUnsafe = (url: string, image = false) => isIndicatorTarget(url, indicators, referenceHosts, image);
   const edits: SourceEdit[] = [];
+  // The rendered reading is checked again only where a literal could start, or a link was rewritten.
+  let reread = false;
   const slice = (node: Nodes) => [node.position?.start.offset ?? 0, node.position?.end.offset ?? 0] as const;
   const visit = (node: Nodes): void => {
     const [start, end] = slice(node);
     switch (node.type) {
-      case 'text':
-        edits.push({ start, end, text: defangTextNode(node.value, body.slice(start, end)) });
+      case 'text': {
+        const text = defangTextNode(node.value, body.slice(start, end));
+        reread ||= MAY_LINK.test(body.slice(start, end)) || MAY_LINK.test(text);
+        edits.push({ start, end, text });
         return;
+      }
       case 'inlineCode':
         edits.push({ start, end, text: defangText(body.slice(start, end)) });
         return;
@@ -84,6 +101,7 @@ export function defangMarkdown(body: string, safety: MarkdownSafety = {}): strin
         return;
       case 'link':
         if (isUnsafe(node.url)) {
+          reread = true;
           edits.push({ start, end, text: describeIndicatorLink(node, body, safety) });
           return;
         }
@@ -97,16 +115,16 @@ export function defangMarkdown(body: string, safety: MarkdownSafety = {}): strin
           return;
         }
         break;
-      case 'image':
-        if (isUnsafe(node.url)) edits.push({ start, end, text: defangProse(node.alt ?? '') });
+      case 'image': {
+        // Alt text comes decoded (`&lt;` is `<`): it is written back as text, never as markup.
+        const alt = writeUnlinkedText(node.alt ?? '');
+        reread = true;
+        if (isUnsafe(node.url, true)) edits.push({ start, end, text: alt });
         // A local image keeps its place; its alt text shows when the image does not load.
-        else if (defangProse(node.alt ?? '') !== node.alt || (node.title && defangText(node.title) !== node.title))
-          edits.push({
-            start,
-            end,
-            text: `![${defangProse(node.alt ?? '')}](<${node.url}>${titleOf(node.title && defangText(node.title))})`,
-          });
+        else if (defangText(node.alt ?? '') !== node.alt || (node.title && defangText(node.title) !== node.title))
+          edits.push({ start, end, text: `![${alt}](<${node.url}>${titleOf(node.title && defangText(node.title))})` });
         return;
+      }
       case 'definition':
         if (isUnsafe(node.url)) edits.push({ start, end, text: '' });
         else if (node.title && defangText(node.title) !== node.title && !/[<>\n]/.test(node.url))
@@ -123,14 +141,18 @@ export function defangMarkdown(body: string, safety: MarkdownSafety = {}): strin
   const tree = parseGfmText(body);
   visit(tree);
   if (safety.demoteHeadings) edits.push(...findHeadingEdits(body, tree));
-  return unlinkLiterals(applyEdits(body, edits));
+  const result = applyEdits(body, edits);
+  return reread ? unlinkLiterals(result, isUnsafe) : result;
 }
 
-/** `[label](http://evil)` → `label (hxxp[://]evil)`; an autolink becomes just its defanged target. */
+/**
+ * `[label](http://evil)` → `label (hxxp[://]evil)`; an autolink becomes just its defanged target.
+ * The target comes decoded (`&lt;script&gt;` is `<script>`): it is written back as text.
+ */
 function describeIndicatorLink(link: Link, body: string, safety: MarkdownSafety): string {
   const label = textOf(link);
   const target = defangValue(link.url);
-  const escaped = target.replace(DEFANG_TOKEN, '\\[$1\\]');
+  const escaped = escapeText(target);
   return label === link.url || label === '' || defangValue(label) === target
     ? escaped
     : `${defangLabel(link, body, safety)} (${escaped})`;
@@ -147,7 +169,12 @@ function defangLabel(link: Link, body: string, safety: MarkdownSafety): string {
   return defangMarkdown(body.slice(first, last), { ...safety, demoteHeadings: false });
 }
 
-/** ` "title"` as Markdown writes it, or nothing. */
+/** ` "title"` as Markdown writes it, or nothing; a decoded line break stays a reference, so the link holds. */
 function titleOf(title: string | null | undefined): string {
-  return title ? ` "${title.replace(/["\\]/g, '\\$&')}"` : '';
+  return title
+    ? ` "${title
+        .replace(/["\\&]/g, '\\$&')
+        .replace(/\r/g, '&#13;')
+        .replace(/\n/g, '&#10;')}"`
+    : '';
 }

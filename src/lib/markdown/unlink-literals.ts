@@ -8,7 +8,7 @@ import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { defangText, defangValue } from '../ioc/index.ts';
-import { applyEdits, textOf } from './source-edits.ts';
+import { applyEdits, textOf, type SourceEdit } from './source-edits.ts';
 
 // GitHub's autolinker (`www.host`, `https://host`, `name@host`) partly runs after parsing, on
 // decoded text, and the pieces it splits off have no place in the source. So text is read whole
@@ -35,21 +35,40 @@ export function hasLink(node: Nodes): boolean {
 }
 
 /** Where the autolinker could start: a scheme or `www.` after a non-letter, or `@` before `host.tld`. */
-const LINK_START = /(?<![\da-z])(?:www\.|https?:\/\/|mailto:|xmpp:)|@(?=[\w.-]*\.[\w-])/gi;
-/** A literal's host part as the autolinker reads it, for the value defanger to judge. */
-const LITERAL = /(?<![\da-z])(?:https?:\/\/|www\.)[\w.-]*[\w-]|[\w+.-]+@[\w-]+(?:\.[\w-]+)+/gi;
-// What could start markup in text; everything else is written as is, so the result reads back
-// the same on a second pass (`\!` would come back as `&#33;`).
-const MARKUP = /[\\`*_[\]<>&~|]|(?<=(?:^|\n)[ \t]*)[#+=-]|(?<=(?:^|\n)[ \t]*\d+)[.)]/g;
-/** Text without these cannot become a literal link. */
+const LINK_START = String.raw`(?<![\da-z])(?:www\.|https?:\/\/|mailto:|xmpp:)|@(?=[\w.-]*\.[\w-])`;
+const LINK_STARTS = new RegExp(LINK_START, 'gi');
+/** A start that still leads somewhere: a host after it, or a mail domain with a dot (`mailto:` needs one). */
+const HAS_LINK_START = /(?<![\da-z])(?:www\.|https?:\/\/)(?=[\w-])|@(?=[\w.-]*\.[\w-])/i;
+/** A literal's host part as the autolinker reads it; each starts where a run starts, so no match is retried inside one. */
+const LITERAL = /(?<![\da-z])(?:https?:\/\/|www\.)[\w.-]*[\w-]|(?<![\w+.-])[\w+.-]+@[\w-]+(?:\.[\w-]+)+/gi;
+/** Text without these cannot hold the start of a literal link. */
 export const MAY_LINK = /www|:\/\/|@/i;
+
+/** Whether GitHub could make a literal link of plain `text`, once defanged. */
+export function mayLinkText(text: string): boolean {
+  return MAY_LINK.test(text) && HAS_LINK_START.test(defangText(text));
+}
+
+/**
+ * Markdown that renders as exactly the plain `text`: what could start markup is escaped, and line
+ * breaks are written as references, so a decoded `&#10;` cannot start an HTML block or a fence.
+ */
+export function escapeText(text: string): string {
+  return text
+    .replace(/[\\`*_[\]<>&~|]/g, '\\$&')
+    .replace(/\r/g, '&#13;')
+    .replace(/\n/g, '&#10;')
+    .replace(
+      /^([ \t]*)([#+=-]|\d{1,9}[.)])/,
+      (_, space: string, mark: string) => `${space}${mark.slice(0, -1)}\\${mark.at(-1)}`,
+    );
+}
 
 /**
  * Markdown for plain `text` that GitHub cannot link. Each literal is defanged as a value
  * (`www.attacker.zip` → `www[.]attacker[.]zip`); one the value defanger leaves whole
  * (`www.evil.example-1.2.3.4` ends in a number) has every `.`, `@` and `://` defanged; any other
- * place a link could start is defanged too. What could start markup is escaped, so the Markdown
- * reads back as exactly that text.
+ * place a link could start is defanged too.
  */
 export function writeUnlinkedText(text: string): string {
   const unlinked = defangText(text)
@@ -57,45 +76,62 @@ export function writeUnlinkedText(text: string): string {
       const value = defangValue(literal);
       return value === literal ? literal.replace(/:\/\/|[.@]/g, '[$&]') : value;
     })
-    .replace(LINK_START, (start) => (start === '@' ? '[@]' : start.replace(/\.$|:(?:\/\/)?$/, '[$&]')));
-  return unlinked.replace(MARKUP, '\\$&');
+    .replace(LINK_STARTS, (start) => (start === '@' ? '[@]' : start.replace(/\.$|:(?:\/\/)?$/, '[$&]')));
+  return escapeText(unlinked);
 }
 
 /**
- * `markdown` with each literal link GitHub would still make of it written as text. Pieces that
- * are text on their own can meet in one literal (`x@` before `_.host_` reads `x@_.host`), so
- * the rendered reading decides, until nothing is linked.
+ * `markdown` with every link GitHub would make of it that must not stay one written as text: a
+ * literal (pieces that are text on their own can meet in one, `x@` before `_.host_` reads
+ * `x@_.host`), or any link to a target `isUnsafe` refuses, however it came to be. The rendered
+ * reading decides, until nothing is left.
  */
-export function unlinkLiterals(markdown: string): string {
+export function unlinkLiterals(markdown: string, isUnsafe: (url: string, image: boolean) => boolean): string {
   let result = markdown;
-  for (let round = 0; round < 4 && MAY_LINK.test(result); round++) {
-    const literals = findLiteralLinks(parseGfm(result), result);
-    if (literals.length === 0) break;
-    result = applyEdits(
-      result,
-      literals.map(({ start, end, text }) => ({ start, end, text: writeUnlinkedText(text) })),
-    );
+  for (let round = 0; round < 4; round++) {
+    const edits = findUnsafeLinks(result, isUnsafe);
+    if (edits.length === 0) break;
+    result = applyEdits(result, edits);
   }
   return result;
 }
 
-/** Links the author did not write as `[…](…)`, `[…][…]` or `<…>`, placed in the source. */
-function findLiteralLinks(tree: Root, source: string): { start: number; end: number; text: string }[] {
-  const found: { start: number; end: number; text: string }[] = [];
+/** Edits that write each unsafe link of `source` as text; one the autolinker split off rewrites the text around it. */
+function findUnsafeLinks(source: string, isUnsafe: (url: string, image: boolean) => boolean): SourceEdit[] {
+  const edits: SourceEdit[] = [];
+  const spans: [number, number][] = [];
   const visit = (node: Nodes, parent?: Nodes): void => {
-    if (node.type === 'link') {
+    if (node.type === 'link' || node.type === 'image') {
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
       if (start === undefined || end === undefined) {
-        // Split off by the autolinker: the whole text around it is written anew.
         const place = parent?.position;
-        if (parent && place?.start.offset !== undefined && place.end.offset !== undefined)
-          found.push({ start: place.start.offset, end: place.end.offset, text: textOf(parent) });
-      } else if (!/^[[<]/.test(source.slice(start, end))) found.push({ start, end, text: textOf(node) });
+        if (place?.start.offset !== undefined && place.end.offset !== undefined)
+          spans.push([place.start.offset, place.end.offset]);
+      } else if (
+        isUnsafe(node.url, node.type === 'image') ||
+        (node.type === 'link' && !/^[[<]/.test(source.slice(start, end)))
+      )
+        edits.push({ start, end, text: writeUnlinkedText(node.type === 'image' ? (node.alt ?? '') : textOf(node)) });
       return;
     }
     if ('children' in node) for (const child of node.children) visit(child, node);
   };
-  visit(tree);
-  return found;
+  visit(parseGfm(source));
+  if (spans.length > 0) edits.push(...findTextIn(source, spans));
+  return edits;
+}
+
+/** Every text node inside `spans`, written so that it cannot be linked; its neighbours keep their markup. */
+function findTextIn(source: string, spans: readonly [number, number][]): SourceEdit[] {
+  const edits: SourceEdit[] = [];
+  const visit = (node: Nodes): void => {
+    const start = node.position?.start.offset ?? -1;
+    const end = node.position?.end.offset ?? -1;
+    if (node.type === 'text' && spans.some(([from, to]) => start >= from && end <= to))
+      edits.push({ start, end, text: writeUnlinkedText(node.value) });
+    else if ('children' in node) for (const child of node.children) visit(child);
+  };
+  visit(parseGfmText(source));
+  return edits;
 }

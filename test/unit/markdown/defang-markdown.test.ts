@@ -237,3 +237,75 @@ describe('defangMarkdown — autolink literals', () => {
     );
   });
 });
+
+// A third review found decoded text written back as Markdown: `&lt;`, `\<` and `&#10;` came back
+// as real markup. Whatever the defanger writes from decoded text is escaped, line breaks included.
+describe('defangMarkdown — decoded text written back', () => {
+  const reference = { ...known, references: ['https://learn.microsoft.com/en-us/defender/'] };
+  const read = (markdown: string) => {
+    const html: string[] = [];
+    const targets: string[] = [];
+    const code: string[] = [];
+    const visit = (node: Nodes): void => {
+      if (node.type === 'html') html.push(node.value);
+      if (node.type === 'link' || node.type === 'image') targets.push(node.url);
+      if (node.type === 'code') code.push(`${node.lang ?? ''}:${node.value}`);
+      if ('children' in node) node.children.forEach(visit);
+    };
+    visit(fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }));
+    return { html, targets, code };
+  };
+
+  it.each([
+    ['a decoded link target', '[x](https://attacker.zip/&lt;script&gt;alert(1)&lt;/script&gt;)'],
+    ['an escaped link target', '[x](http:\\<script\\>alert(1)\\</script\\>)'],
+    ['a decoded alt text', '![&lt;img src=x onerror=alert(1)&gt;](x.svg)'],
+    ['an escaped alt text', '![\\<script>alert(1)\\</script>](a.png)'],
+    ['a kept image whose alt holds a bracket', '![evil.com\\] \\<script>alert(1)\\</script>](img/a.png)'],
+    [
+      'a link title with line breaks',
+      '[t](https://learn.microsoft.com/x "evil.com&#10;&#10;<script>alert(1)</script>")',
+    ],
+    ['an image title with line breaks', '![a](img/a.png "evil.com&#10;&#10;<script>alert(1)</script>")'],
+    [
+      'a definition title',
+      '[a]: https://learn.microsoft.com/x "evil.com&#10;&#10;<script>alert(1)</script>"\n\nsee [a]',
+    ],
+    ['a line break before a block tag', 'see x@evil.zzz&#10;<div>\n\\<script>alert(1)//\\</script>'],
+    ['a line break in a table cell', '| a |\n|---|\n| www.attacker.zip&#10;<div> \\<script>alert(1)//\\</script> |'],
+  ])('adds no markup: %s', (_name, input) => {
+    const output = defangMarkdown(input, reference);
+    expect(read(output).html.join('')).not.toMatch(/<script|onerror/i);
+    expect(read(output).html.length).toBeLessThanOrEqual(read(input).html.length);
+  });
+
+  it.each([
+    ['text after an indent', '`a`    &#119;ww.attacker.zip'],
+    ['an indented continuation line', '**Note**\n    x&#64;attacker.zip'],
+    ['a mail autolink with a reference', '<mailto:soc&#64;attacker.mov>'],
+    ['an autolink whose text decodes to a host', '<http:/x.zip/&#119;ww.attacker.zip>'],
+    ['a link written inside an autolink', '<https://a.zip/[click](//attacker.zip)>'],
+    ['a link written inside a target', '[x](https://a.zip/&#91;click&#93;(//attacker.zip/login))'],
+    ['a link written inside alt text', '![\\[click\\](//attacker.zip)](a.png)'],
+  ])('leaves no link off the site: %s', (_name, input) => {
+    const offSite = read(defangMarkdown(input, reference)).targets.filter((url) => /attacker/.test(url));
+    expect(offSite).toEqual([]);
+  });
+
+  it('keeps a query fence byte-exact after a decoded line break', () => {
+    const fence = '```kql\nDeviceNetworkEvents | where RemoteIP == "203.0.113.10"\n```';
+    const output = defangMarkdown(`see x@evil.zzz&#10;<div>\n${fence}\n\nAfter.`, reference);
+    expect(output).toContain(fence);
+    expect(read(output).code).toEqual(['kql:DeviceNetworkEvents | where RemoteIP == "203.0.113.10"']);
+  });
+
+  it('keeps the markup around text it rewrites, and relative images', () => {
+    const output = defangMarkdown(
+      '# `a` [a]: &#119;ww.x.zip\n\n**Note** ![img](a.png) `code` and [ref](https://learn.microsoft.com/x)\n    &#119;ww.attacker.zip',
+      reference,
+    );
+    expect(output).toMatch(/^# `a` /);
+    expect(output).toContain('**Note** ![img](a.png) `code` and [ref](https://learn.microsoft.com/x)');
+    expect(read(output).targets).toEqual(['a.png', 'https://learn.microsoft.com/x']);
+  });
+});
