@@ -77,9 +77,10 @@ function defangScanned(text: string): string {
 // everything around it stays as written: `relay。example` → `relay[.]example`, while `［x］：//…`
 // keeps its full-width brackets and colon, and CJK text without an indicator is untouched.
 const RUN_CHARACTERS = String.raw`\w\-.:/@[\]`;
-// Han, kana and Hangul are letters to the scanner, so `接続先は203.0.113.10です` reads as one word;
-// beside them, a run of indicator characters is scanned on its own too.
-const CJK = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303F`;
+// Scripts written without spaces between words are letters to the scanner, so `接続先は203.0.113.10です`
+// reads as one word; beside them, a run of indicator characters is scanned on its own too. Half-width
+// kana marks (`ｰ`, `ﾞ`) and CJK punctuation belong to no script, so they are listed.
+const CJK = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\u3000-\u303F\uFF61-\uFF9F`;
 const NEEDS_RUNS = {
   prose: new RegExp(`[${listLookalikeCharacters({ prose: true })}${CJK}]`, 'u'),
   value: new RegExp(`[${listLookalikeCharacters()}${CJK}]`, 'u'),
@@ -95,6 +96,8 @@ const LOOKALIKE_RUN = {
 };
 /** Full stops that end the sentence before a run (`確認した。２０３…`) are not part of its indicator. */
 const LEADING_STOPS = /^[.\u3002\uFF0E\uFF61]+/;
+/** Ideographic full stops: a dot inside `relay。example`, but a sentence's end in `evil.com。good.com`. */
+const SENTENCE_STOPS = /([\u3002\uFF61])/;
 
 /** Rewrites each indicator that `text` spells with lookalikes, or writes beside CJK letters, as `render(kind, folded token)`. */
 function rewriteLookalikeIndicators(
@@ -111,24 +114,47 @@ function rewriteLookalikeIndicators(
     if (!besideCjk && !LOOKALIKE[kind].test(whole)) return whole;
     const lead = LEADING_STOPS.exec(whole)?.[0] ?? '';
     const run = whole.slice(lead.length);
-    let folded = '';
-    const origin: number[] = [];
-    for (let index = 0; index < run.length; index++) {
-      for (const char of foldCharacter(run[index], options)) {
-        folded += char;
-        origin.push(index);
-      }
+    // Read at the full stops first: when a piece holds an indicator, they end sentences.
+    const pieces = run.split(SENTENCE_STOPS);
+    if (pieces.length > 1) {
+      const rewritten = pieces.map((piece) => rewriteRun(piece, options, render));
+      if (rewritten.some((piece) => piece.found)) return lead + rewritten.map((piece) => piece.text).join('');
     }
-    origin.push(run.length);
-    let out = '';
-    let cursor = 0;
-    for (const token of scanTokens(folded)) {
-      if (defangToken(token.kind, token.core) === token.core) continue;
-      out += run.slice(cursor, origin[token.start]) + render(token.kind, token.core);
-      cursor = origin[token.start + token.core.length];
-    }
-    return lead + out + run.slice(cursor);
+    return lead + rewriteRun(run, options, render).text;
   });
+}
+
+/** A defang token already in place: `evil[.]com` is an indicator, written safely. */
+const DEFANGED = /\[(?:\.|:\/\/|:|@)\]/;
+
+/** `run` with each indicator its folded reading holds rendered in place, and whether it holds any. */
+function rewriteRun(
+  run: string,
+  options: FoldOptions,
+  render: (kind: TokenKind, core: string) => string,
+): { text: string; found: boolean } {
+  let folded = '';
+  const origin: number[] = [];
+  for (let index = 0; index < run.length; index++) {
+    for (const char of foldCharacter(run[index], options)) {
+      folded += char;
+      origin.push(index);
+    }
+  }
+  origin.push(run.length);
+  let out = '';
+  let cursor = 0;
+  let found = false;
+  for (const token of scanTokens(folded)) {
+    if (defangToken(token.kind, token.core) === token.core) {
+      found ||= DEFANGED.test(token.core);
+      continue;
+    }
+    found = true;
+    out += run.slice(cursor, origin[token.start]) + render(token.kind, token.core);
+    cursor = origin[token.start + token.core.length];
+  }
+  return { text: out + run.slice(cursor), found };
 }
 
 /**

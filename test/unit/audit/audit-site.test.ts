@@ -31,6 +31,7 @@ describe('findLiveIndicators', () => {
     ['an address in full-width digits', '<p>接続先は２０３．０．１１３．１０です。</p>', 'text'],
     ['an address against CJK letters', '<p>接続先は203.0.113.10です。</p>', 'text'],
     ['a host against CJK letters', '<p>送信元はevil.exampleでした</p>', 'text'],
+    ['addresses joined by an ideographic full stop', '<p>接続先は203.0.113.10。198.51.100.7も同様</p>', 'text'],
   ])('finds a live indicator in %s', (_name, html, where) => {
     expect(findLiveIndicators(html, known).map((finding) => finding.where)).toContain(where);
   });

@@ -123,6 +123,14 @@ describe('defangText — lookalike characters', () => {
     ['送信元はevil.exampleでした', '送信元はevil[.]exampleでした'],
     ['접속 대상은198.51.100.7입니다', '접속 대상은198[.]51[.]100[.]7입니다'],
     ['連絡先：operator@evil.example。', '連絡先：operator@evil[.]example。'],
+    // An ideographic full stop between two indicators ends a sentence; inside one name it is a dot.
+    ['接続先は203.0.113.10。203.0.113.11も同様', '接続先は203[.]0[.]113[.]10。203[.]0[.]113[.]11も同様'],
+    ['接続先はevil.com。good.comは無害', '接続先はevil[.]com。good[.]comは無害'],
+    ['ポートは443。evil.comは', 'ポートは443。evil[.]comは'],
+    ['README.md。evil.com', 'README.md。evil[.]com'],
+    ['中継はsub.relay\u3002exampleです', '中継はsub[.]relay[.]exampleです'],
+    ['ไปที่203.0.113.10แล้ว', 'ไปที่203[.]0[.]113[.]10แล้ว'],
+    ['ｻｰﾊﾞｰ203.0.113.10', 'ｻｰﾊﾞｰ203[.]0[.]113[.]10'],
   ])('%j', (input, expected) => {
     expect(defangText(input)).toBe(expected);
     expect(defangText(expected)).toBe(expected);
