@@ -9,6 +9,7 @@ import { indexFacets, type FacetIndex } from '../lib/derive/facet-index.ts';
 import { resolveStaleDays, resolveToday } from '../lib/derive/freshness.ts';
 import { readLastCommitDays } from '../lib/derive/git-dates.ts';
 import { buildLookupIndex, type LookupIndex } from '../lib/derive/lookup-index.ts';
+import { collectIndicatorValues } from '../lib/derive/indicator-set.ts';
 import { presentWriteup, sortByRecency, type WriteupView } from '../lib/derive/present-writeup.ts';
 import { presentConnectors, type ConnectorView } from '../lib/derive/present-connectors.ts';
 
@@ -21,9 +22,10 @@ export function getWriteupViews(): Promise<WriteupView[]> {
   cached ??= (async () => {
     const catalog = loadConnectorCatalog();
     const entries = (await getCollection('detections')).filter((entry) => !isBroken(entry.data));
-    const views = entries.map((entry) =>
-      presentWriteup({ ...(entry.data as Omit<Writeup, 'body'>), body: entry.body ?? '' }, catalog),
-    );
+    const writeups = entries.map((entry) => ({ ...(entry.data as Omit<Writeup, 'body'>), body: entry.body ?? '' }));
+    // Prose names another writeup's indicators too: the whole collection's are defanged everywhere.
+    const known = collectIndicatorValues(writeups);
+    const views = writeups.map((writeup) => presentWriteup(writeup, catalog, known));
     return sortByRecency(views);
   })();
   return cached;

@@ -115,6 +115,7 @@ describe('fixture site build', () => {
       '3395856ce81f2b7382dee72602f798b642f14140',
       '2001[:]db8[:][:]/32',
       '[2001[:]db8[:][:]5]:8443',
+      'mirror[.]zip',
     ]);
   });
 
@@ -180,6 +181,9 @@ describe('fixture site build', () => {
     expect(body).toContain(
       'dl-www[.]attacker[.]zip, x&www[.]mirror[.]zip and\nwww[.]evil[.]example-31[.]76[.]87[.]112.',
     );
+    // A declared host is defanged whatever its TLD; a file name with the same TLD is not.
+    expect(body).toContain('The payload also sat on mirror[.]zip itself, next to archive.zip files.');
+    expect(toString(tree)).toContain('browses mirror[.]zip');
   });
 
   it('defangs indicators written with lookalike dots or full-width digits, and leaves the prose around them', () => {

@@ -44,7 +44,7 @@ export function findLiveInText(
 ): { indicator: string; context: string }[] {
   const hits: { indicator: string; context: string }[] = [];
   const text = foldIndicatorRuns(written, { prose: true });
-  for (const found of findIocs(text)) {
+  for (const found of findIocs(text, indicators)) {
     if (!found.live || !found.value) continue;
     const known = candidateValues(found).find((value) => indicators.has(value));
     const anyIpv4 =

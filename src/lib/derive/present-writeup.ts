@@ -1,11 +1,12 @@
 import type { ConnectorCatalog, ConnectorEntry } from '../catalog/index.ts';
 import { connectorsForTable } from '../catalog/index.ts';
 import type { Writeup } from '../content/validate-writeup.ts';
-import { defangText } from '../ioc/index.ts';
+import { defangText, type KnownIndicators } from '../ioc/index.ts';
 import { IOC_TYPES, type IocType } from '../ioc/ioc-types.ts';
 import { generateHunts, type GeneratedHunt } from '../kql/generate-hunts.ts';
 import type { Ioc } from '../schema/ioc-schema.ts';
 import { presentQueryNeeds, type QueryNeedsView } from './present-queries.ts';
+import { collectIndicatorValues } from './indicator-set.ts';
 
 /** A table a writeup needs, with the connectors that can supply it. */
 export interface RequiredTable {
@@ -45,34 +46,47 @@ export interface WriteupView {
 }
 
 /** Pairs a table with its connectors; retired connectors are kept out of the reader's way. */
-function describeTable(table: string, note: string | undefined, catalog: ConnectorCatalog): RequiredTable {
+function describeTable(
+  table: string,
+  note: string | undefined,
+  catalog: ConnectorCatalog,
+  known: KnownIndicators,
+): RequiredTable {
   const connectors = connectorsForTable(catalog, table);
   const [connector, ...alternatives] = connectors.filter((entry) => !entry.deprecated);
-  return { table, note: defangOptional(note), connectors, connector: connector ?? connectors[0], alternatives };
+  return { table, note: defangOptional(note, known), connectors, connector: connector ?? connectors[0], alternatives };
 }
 
-const defangOptional = (text: string | undefined) => (text === undefined ? undefined : defangText(text));
+const defangOptional = (text: string | undefined, known: KnownIndicators) =>
+  text === undefined ? undefined : defangText(text, known);
 
 /** The note the author wrote under `connectors:` for a table, if any. */
 function findNote(writeup: Writeup, table: string): string | undefined {
   return writeup.connectors.find((entry) => entry.table.toLowerCase() === table.toLowerCase())?.note;
 }
 
-/** Derives the display data of a writeup; the only place where frontmatter text is defanged. */
-export function presentWriteup(writeup: Writeup, catalog: ConnectorCatalog): WriteupView {
+/**
+ * Derives the display data of a writeup; the only place where frontmatter text is defanged.
+ * `known` holds the collection's indicators (by default the writeup's own), defanged whatever their TLD.
+ */
+export function presentWriteup(
+  writeup: Writeup,
+  catalog: ConnectorCatalog,
+  known: KnownIndicators = collectIndicatorValues([writeup]),
+): WriteupView {
   return {
     writeup,
-    title: defangText(writeup.title),
-    summary: defangText(writeup.summary),
-    iocs: writeup.iocs.map((ioc) => ({ ...ioc, note: defangOptional(ioc.note) })),
+    title: defangText(writeup.title, known),
+    summary: defangText(writeup.summary, known),
+    iocs: writeup.iocs.map((ioc) => ({ ...ioc, note: defangOptional(ioc.note, known) })),
     iocTypes: IOC_TYPES.filter((type) => writeup.iocs.some((ioc) => ioc.type === type)),
-    tables: writeup.tables.map((table) => describeTable(table, findNote(writeup, table), catalog)),
+    tables: writeup.tables.map((table) => describeTable(table, findNote(writeup, table), catalog, known)),
     queryNeeds: presentQueryNeeds(writeup.queries, catalog),
     hunts: generateHunts(writeup.iocs, catalog),
     falsePositives: writeup.false_positives.map((fp) => ({
-      scenario: defangText(fp.scenario),
-      description: defangOptional(fp.description),
-      exclusion: defangOptional(fp.exclusion),
+      scenario: defangText(fp.scenario, known),
+      description: defangOptional(fp.description, known),
+      exclusion: defangOptional(fp.exclusion, known),
     })),
     updated: writeup.modified && writeup.modified > writeup.date ? writeup.modified : writeup.date,
   };

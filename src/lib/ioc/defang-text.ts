@@ -16,11 +16,20 @@ function defangUrlToken(core: string): string {
   return parts && parts.host !== '' ? defangUrl(core) : core;
 }
 
-/** An e-mail address whose domain ends in a known TLD (so `icon@2x.png` is left alone). */
-function defangEmailToken(token: string): string {
+/** Indicators the collection declares: named in prose, they are defanged whatever their TLD (`attacker.zip`). */
+export type KnownIndicators = ReadonlySet<string> | undefined;
+
+/** A host name worth defanging in prose: its TLD is a known one, or the collection declares it. */
+function isShownHost(name: string, known: KnownIndicators): boolean {
+  return isProseHostName(name) || known?.has(name) === true;
+}
+
+/** An e-mail address whose domain ends in a known TLD (so `icon@2x.png` is left alone), or a declared one. */
+function defangEmailToken(token: string, known: KnownIndicators): string {
   const result = normaliseIoc(token, 'email');
-  if (!result.ok || !isProseHostName(result.value.slice(result.value.lastIndexOf('@') + 1))) return token;
-  return defangEmail(token);
+  if (!result.ok) return token;
+  const domain = result.value.slice(result.value.lastIndexOf('@') + 1);
+  return isShownHost(domain, known) || known?.has(result.value) ? defangEmail(token) : token;
 }
 
 /** IPv6, bracketed with a port, or with a /prefix; needs a digit so words such as `dead::beef` stay prose. */
@@ -34,38 +43,38 @@ function defangIpv6Token(token: string): string {
 }
 
 /** An IPv4 address or host name, optionally with `:port` and a `/path` or `/prefix`. */
-function defangHostToken(core: string, isDomain: boolean): string {
+function defangHostToken(core: string, isDomain: boolean, known: KnownIndicators): string {
   const slash = core.indexOf('/');
   const hostPort = slash < 0 ? core : core.slice(0, slash);
   const rest = slash < 0 ? '' : core.slice(slash);
   const { host, port } = splitHostPort(hostPort);
   const result = normaliseIoc(refangText(host), isDomain ? 'domain' : 'ip');
-  if (!result.ok || (isDomain && !isProseHostName(result.value))) return core;
+  if (!result.ok || (isDomain && !isShownHost(result.value, known))) return core;
   return `${defangDots(host)}${port}${defangNested(rest)}`;
 }
 
 /** The display form of one scanned token (trailing punctuation excluded); the token itself when it is no indicator. */
-export function defangToken(kind: TokenKind, core: string): string {
+export function defangToken(kind: TokenKind, core: string, known?: KnownIndicators): string {
   switch (kind) {
     case 'url':
       return defangUrlToken(core);
     case 'email':
-      return defangEmailToken(core);
+      return defangEmailToken(core, known);
     case 'ipv6':
       return defangIpv6Token(core);
     case 'ipv4':
     case 'domain':
-      return defangHostToken(core, kind === 'domain');
+      return defangHostToken(core, kind === 'domain', known);
     case 'hash':
       return core;
   }
 }
 
-function defangScanned(text: string): string {
+function defangScanned(text: string, known: KnownIndicators): string {
   let out = '';
   let from = 0;
   for (const { kind, start, core, trailing } of scanTokens(text)) {
-    out += text.slice(from, start) + defangToken(kind, core) + trailing;
+    out += text.slice(from, start) + defangToken(kind, core, known) + trailing;
     from = start + core.length + trailing.length;
   }
   return out + text.slice(from);
@@ -104,6 +113,7 @@ function rewriteLookalikeIndicators(
   text: string,
   options: FoldOptions,
   render: (kind: TokenKind, core: string) => string,
+  known?: KnownIndicators,
 ): string {
   const kind = options.prose ? 'prose' : 'value';
   if (!NEEDS_RUNS[kind].test(text)) return text;
@@ -117,10 +127,10 @@ function rewriteLookalikeIndicators(
     // Read at the full stops first: when a piece holds an indicator, they end sentences.
     const pieces = run.split(SENTENCE_STOPS);
     if (pieces.length > 1) {
-      const rewritten = pieces.map((piece) => rewriteRun(piece, options, render));
+      const rewritten = pieces.map((piece) => rewriteRun(piece, options, render, known));
       if (rewritten.some((piece) => piece.found)) return lead + rewritten.map((piece) => piece.text).join('');
     }
-    return lead + rewriteRun(run, options, render).text;
+    return lead + rewriteRun(run, options, render, known).text;
   });
 }
 
@@ -132,6 +142,7 @@ function rewriteRun(
   run: string,
   options: FoldOptions,
   render: (kind: TokenKind, core: string) => string,
+  known: KnownIndicators,
 ): { text: string; found: boolean } {
   let folded = '';
   const origin: number[] = [];
@@ -146,7 +157,7 @@ function rewriteRun(
   let cursor = 0;
   let found = false;
   for (const token of scanTokens(folded)) {
-    if (defangToken(token.kind, token.core) === token.core) {
+    if (defangToken(token.kind, token.core, known) === token.core) {
       found ||= DEFANGED.test(token.core);
       continue;
     }
@@ -167,7 +178,11 @@ export function foldIndicatorRuns(text: string, options: FoldOptions = {}): stri
   return rewriteLookalikeIndicators(text, options, (_kind, core) => ` ${core} `);
 }
 
-/** Defang every IOC-looking token in free text; idempotent, and leaves all other text byte-identical. */
-export function defangText(text: string): string {
-  return defangScanned(rewriteLookalikeIndicators(text, { prose: true }, defangToken));
+/**
+ * Defang every IOC-looking token in free text; idempotent, and leaves all other text byte-identical.
+ * `known` (the collection's canonical indicators) defangs declared hosts whose TLD prose would not.
+ */
+export function defangText(text: string, known?: KnownIndicators): string {
+  const render = (kind: TokenKind, core: string) => defangToken(kind, core, known);
+  return defangScanned(rewriteLookalikeIndicators(text, { prose: true }, render, known), known);
 }

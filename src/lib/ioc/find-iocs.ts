@@ -1,7 +1,7 @@
 // Finding every indicator in free text (a pasted chat paragraph, a built
 // page's text, an imported feed) with the same scanner defangText uses, so
 // "what gets defanged" and "what gets found" can never drift apart.
-import { defangToken } from './defang-text.ts';
+import { defangToken, type KnownIndicators } from './defang-text.ts';
 import { isProseHostName } from './known-tlds.ts';
 import { normaliseIoc } from './normalise.ts';
 import { refangText } from './refang.ts';
@@ -39,10 +39,11 @@ function isDefanged(text: string): boolean {
   return refangText(text) !== text;
 }
 
-/** A host name in prose: judged on the canonical name when it validates, else on what was written. */
-function looksLikeHost(result: NormaliseResult, written: string): boolean {
+/** A host name in prose: judged on the canonical name when it validates, else on what was written; a declared one counts. */
+function looksLikeHost(result: NormaliseResult, written: string, known: KnownIndicators): boolean {
   const name = result.ok ? result.value : refangText(written).toLowerCase();
-  return isProseHostName(name.slice(name.lastIndexOf('@') + 1));
+  const host = name.slice(name.lastIndexOf('@') + 1);
+  return isProseHostName(host) || known?.has(host) === true || known?.has(name) === true;
 }
 
 /** Split `host[:port][/rest]` as defangText does. */
@@ -59,10 +60,10 @@ function judgeIpv4(core: string): Verdict {
 }
 
 /** A host name counts when its TLD is a known one (so BackupService.exe stays prose) or when it is defanged. */
-function judgeDomain(core: string): Verdict {
+function judgeDomain(core: string, known: KnownIndicators): Verdict {
   const { host } = splitHostToken(core);
   const result = normaliseIoc(host, 'domain');
-  return looksLikeHost(result, host) || isDefanged(host) ? result : undefined;
+  return looksLikeHost(result, host, known) || isDefanged(host) ? result : undefined;
 }
 
 /** IPv6 needs a digit and a valid address (so `dead::beef` and 12:30:45 stay prose), unless it is defanged. */
@@ -72,21 +73,21 @@ function judgeIpv6(core: string): Verdict {
 }
 
 /** Decide whether a scanned token is an indicator, and validate it. */
-function judgeToken({ kind, core }: ScannedToken): Verdict {
+function judgeToken({ kind, core }: ScannedToken, known: KnownIndicators): Verdict {
   switch (kind) {
     case 'url':
       // Same rule as defangText: any scheme with a non-empty host, so a broken URL is reported, not ignored.
       return splitUrl(core)?.host ? normaliseIoc(core, 'url') : undefined;
     case 'email': {
       const result = normaliseIoc(core, 'email');
-      return looksLikeHost(result, core) || isDefanged(core) ? result : undefined;
+      return looksLikeHost(result, core, known) || isDefanged(core) ? result : undefined;
     }
     case 'ipv6':
       return judgeIpv6(core);
     case 'ipv4':
       return judgeIpv4(core);
     case 'domain':
-      return judgeDomain(core);
+      return judgeDomain(core, known);
     case 'hash':
       return normaliseIoc(core);
   }
@@ -102,9 +103,9 @@ function findHashPrefix({ kind, core, start }: ScannedToken): FoundIoc | undefin
 }
 
 /** Assemble the public record. */
-function toFound(token: ScannedToken, result: NormaliseResult): FoundIoc {
+function toFound(token: ScannedToken, result: NormaliseResult, known?: KnownIndicators): FoundIoc {
   const { kind, core, start } = token;
-  const found: FoundIoc = { raw: core, start, end: start + core.length, live: defangToken(kind, core) !== core };
+  const found: FoundIoc = { raw: core, start, end: start + core.length, live: defangToken(kind, core, known) !== core };
   if (result.ok) return { ...found, type: result.type, value: result.value };
   return { ...found, rejection: { message: result.message, hint: result.hint } };
 }
@@ -112,12 +113,13 @@ function toFound(token: ScannedToken, result: NormaliseResult): FoundIoc {
 /**
  * Every indicator in free text, in order: live or defanged, valid (type and canonical value) or
  * shaped like one but invalid (rejection). Hashes are md5/sha1/sha256-length hex runs standing alone.
+ * `known` (declared indicators) makes a declared host count whatever its TLD, as `defangText` does.
  */
-export function findIocs(text: string): FoundIoc[] {
+export function findIocs(text: string, known?: KnownIndicators): FoundIoc[] {
   const found: FoundIoc[] = [];
   for (const token of scanTokens(text)) {
-    const verdict = judgeToken(token);
-    const ioc = verdict ? toFound(token, verdict) : findHashPrefix(token);
+    const verdict = judgeToken(token, known);
+    const ioc = verdict ? toFound(token, verdict, known) : findHashPrefix(token);
     if (ioc) found.push(ioc);
   }
   return found;

@@ -1,6 +1,6 @@
 import type { Link, Nodes } from 'mdast';
 import { isQueryLanguage } from '../content/extract-queries.ts';
-import { defangText, defangValue, normaliseIoc } from '../ioc/index.ts';
+import { defangText, defangValue, normaliseIoc, type KnownIndicators } from '../ioc/index.ts';
 import { defangEncodedIndicators } from './decode-references.ts';
 import { browserHostOf } from './url-target.ts';
 import { findHeadingEdits } from './demote-headings.ts';
@@ -18,9 +18,9 @@ import {
 const DEFANG_TOKEN = /(?<!\\)\[(\.|:\/\/|:|@|dot|at)\]/g;
 
 /** Defangs prose for Markdown text, escaping the brackets it adds so they render as written. */
-function defangProse(source: string): string {
-  const decoded = defangEncodedIndicators(source, defangText, { escapes: true });
-  const defanged = defangText(decoded);
+function defangProse(source: string, known: KnownIndicators): string {
+  const decoded = defangEncodedIndicators(source, (text) => defangText(text, known), { escapes: true });
+  const defanged = defangText(decoded, known);
   return defanged === decoded ? decoded : defanged.replace(DEFANG_TOKEN, '\\[$1\\]');
 }
 
@@ -28,13 +28,16 @@ function defangProse(source: string): string {
  * Prose defanged as Markdown. Where GitHub would still link it (`a-www.host` with a host that is
  * no indicator, `&#119;ww.host`), it is written anew from its text, where no link can start.
  */
-function defangTextNode(text: string, source: string): string {
-  return mayLinkText(text) ? writeUnlinkedText(text) : defangProse(source);
+function defangTextNode(text: string, source: string, known: KnownIndicators): string {
+  return mayLinkText(text, known) ? writeUnlinkedText(text, known) : defangProse(source, known);
 }
 
 /** Defangs raw HTML, whose `&#46;` renders as a dot as surely as `.` does. */
-export function defangHtml(source: string): string {
-  return defangText(defangEncodedIndicators(source, defangText));
+export function defangHtml(source: string, known?: KnownIndicators): string {
+  return defangText(
+    defangEncodedIndicators(source, (text) => defangText(text, known)),
+    known,
+  );
 }
 
 /** What the body may link to: the writeup's own references. Everything absolute beyond them is defanged. */
@@ -77,6 +80,7 @@ export function defangMarkdown(body: string, safety: MarkdownSafety = {}): strin
   const indicators = safety.indicators ?? new Set<string>();
   const referenceHosts = new Set((safety.references ?? []).flatMap((url) => browserHostOf(url) || []));
   const isUnsafe = (url: string, image = false) => isIndicatorTarget(url, indicators, referenceHosts, image);
+  const defang = (text: string) => defangText(text, indicators);
   const edits: SourceEdit[] = [];
   // The rendered reading is checked again only where a literal could start, or a link was rewritten.
   let reread = false;
@@ -85,19 +89,19 @@ export function defangMarkdown(body: string, safety: MarkdownSafety = {}): strin
     const [start, end] = slice(node);
     switch (node.type) {
       case 'text': {
-        const text = defangTextNode(node.value, body.slice(start, end));
+        const text = defangTextNode(node.value, body.slice(start, end), indicators);
         reread ||= MAY_LINK.test(body.slice(start, end)) || MAY_LINK.test(text);
         edits.push({ start, end, text });
         return;
       }
       case 'inlineCode':
-        edits.push({ start, end, text: defangText(body.slice(start, end)) });
+        edits.push({ start, end, text: defang(body.slice(start, end)) });
         return;
       case 'html':
-        edits.push({ start, end, text: defangHtml(body.slice(start, end)) });
+        edits.push({ start, end, text: defangHtml(body.slice(start, end), indicators) });
         return;
       case 'code':
-        if (!isQueryLanguage(node.lang)) edits.push({ start, end, text: defangText(body.slice(start, end)) });
+        if (!isQueryLanguage(node.lang)) edits.push({ start, end, text: defang(body.slice(start, end)) });
         return;
       case 'link':
         if (isUnsafe(node.url)) {
@@ -106,32 +110,32 @@ export function defangMarkdown(body: string, safety: MarkdownSafety = {}): strin
           return;
         }
         // A link that stays keeps its label's own edits, unless its title needs one too.
-        if (node.title && defangText(node.title) !== node.title && !/[<>\n]/.test(node.url)) {
+        if (node.title && defang(node.title) !== node.title && !/[<>\n]/.test(node.url)) {
           edits.push({
             start,
             end,
-            text: `[${defangLabel(node, body, safety)}](<${node.url}>${titleOf(defangText(node.title))})`,
+            text: `[${defangLabel(node, body, safety)}](<${node.url}>${titleOf(defang(node.title))})`,
           });
           return;
         }
         break;
       case 'image': {
         // Alt text comes decoded (`&lt;` is `<`): it is written back as text, never as markup.
-        const alt = writeUnlinkedText(node.alt ?? '');
+        const alt = writeUnlinkedText(node.alt ?? '', indicators);
         reread = true;
         if (isUnsafe(node.url, true)) edits.push({ start, end, text: alt });
         // A local image keeps its place; its alt text shows when the image does not load.
-        else if (defangText(node.alt ?? '') !== node.alt || (node.title && defangText(node.title) !== node.title))
-          edits.push({ start, end, text: `![${alt}](<${node.url}>${titleOf(node.title && defangText(node.title))})` });
+        else if (defang(node.alt ?? '') !== node.alt || (node.title && defang(node.title) !== node.title))
+          edits.push({ start, end, text: `![${alt}](<${node.url}>${titleOf(node.title && defang(node.title))})` });
         return;
       }
       case 'definition':
         if (isUnsafe(node.url)) edits.push({ start, end, text: '' });
-        else if (node.title && defangText(node.title) !== node.title && !/[<>\n]/.test(node.url))
+        else if (node.title && defang(node.title) !== node.title && !/[<>\n]/.test(node.url))
           edits.push({
             start,
             end,
-            text: `[${node.label ?? node.identifier}]: <${node.url}>${titleOf(defangText(node.title))}`,
+            text: `[${node.label ?? node.identifier}]: <${node.url}>${titleOf(defang(node.title))}`,
           });
         return;
     }

@@ -7,7 +7,7 @@ import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
-import { defangText, defangValue } from '../ioc/index.ts';
+import { defangText, defangValue, type KnownIndicators } from '../ioc/index.ts';
 import { applyEdits, textOf, type SourceEdit } from './source-edits.ts';
 
 // GitHub's autolinker (`www.host`, `https://host`, `name@host`) partly runs after parsing, on
@@ -45,8 +45,8 @@ const LITERAL = /(?<![\da-z])(?:https?:\/\/|www\.)[\w.-]*[\w-]|(?<![\w+.-])[\w+.
 export const MAY_LINK = /www|:\/\/|@/i;
 
 /** Whether GitHub could make a literal link of plain `text`, once defanged. */
-export function mayLinkText(text: string): boolean {
-  return MAY_LINK.test(text) && HAS_LINK_START.test(defangText(text));
+export function mayLinkText(text: string, known?: KnownIndicators): boolean {
+  return MAY_LINK.test(text) && HAS_LINK_START.test(defangText(text, known));
 }
 
 /**
@@ -70,8 +70,8 @@ export function escapeText(text: string): string {
  * (`www.evil.example-1.2.3.4` ends in a number) has every `.`, `@` and `://` defanged; any other
  * place a link could start is defanged too.
  */
-export function writeUnlinkedText(text: string): string {
-  const unlinked = defangText(text)
+export function writeUnlinkedText(text: string, known?: KnownIndicators): string {
+  const unlinked = defangText(text, known)
     .replace(LITERAL, (literal) => {
       const value = defangValue(literal);
       return value === literal ? literal.replace(/:\/\/|[.@]/g, '[$&]') : value;

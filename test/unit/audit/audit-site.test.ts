@@ -36,6 +36,13 @@ describe('findLiveIndicators', () => {
     expect(findLiveIndicators(html, known).map((finding) => finding.where)).toContain(where);
   });
 
+  it('finds a declared host whatever its TLD, and leaves file names alone', () => {
+    const declared = new Set(['attacker.zip']);
+    expect(findLiveIndicators('<p>beacon to attacker.zip, unpack archive.zip</p>', declared)).toMatchObject([
+      { indicator: 'attacker.zip' },
+    ]);
+  });
+
   it('matches whole tokens only', () => {
     expect(
       findLiveIndicators('<p>198.51.100.263 and notevil.example.org</p>', new Set(['198.51.100.2', 'evil.example'])),

@@ -146,3 +146,23 @@ describe('defangText — lookalike characters', () => {
     expect(defangText(input)).toBe(input);
   });
 });
+
+// `.zip` and `.mov` are real TLDs but mostly file names in prose: only a host the collection
+// declares as an indicator is defanged on them.
+describe('defangText — declared indicators', () => {
+  const known = new Set(['attacker.zip', 'ops@mail.attacker.mov']);
+
+  it.each([
+    ['beacon to attacker.zip daily', 'beacon to attacker[.]zip daily'],
+    ['mail from ops@mail.attacker.mov', 'mail from ops@mail[.]attacker[.]mov'],
+    ['接続先はattacker.zipです', '接続先はattacker[.]zipです'],
+  ])('%j', (input, expected) => {
+    expect(defangText(input, known)).toBe(expected);
+    expect(defangText(expected, known)).toBe(expected);
+    expect(defangText(input)).toBe(input);
+  });
+
+  it('leaves file names with the same TLD alone', () => {
+    expect(defangText('unpack archive.zip and play intro.mov', known)).toBe('unpack archive.zip and play intro.mov');
+  });
+});

@@ -309,3 +309,12 @@ describe('defangMarkdown — decoded text written back', () => {
     expect(read(output).targets).toEqual(['a.png', 'https://learn.microsoft.com/x']);
   });
 });
+
+describe('defangMarkdown — declared indicators', () => {
+  it('defangs a declared host whatever its TLD, in headings, prose, code spans and literal links', () => {
+    const safety = { indicators: new Set(['attacker.zip']) };
+    expect(
+      defangMarkdown('## C2 attacker.zip\n\nSeen `attacker.zip` and www.attacker.zip; archive.zip stays.', safety),
+    ).toBe('## C2 attacker\\[.\\]zip\n\nSeen `attacker[.]zip` and www\\[.\\]attacker\\[.\\]zip; archive.zip stays.');
+  });
+});
