@@ -61,6 +61,8 @@ function isIndicatorTarget(
   referenceHosts: ReadonlySet<string>,
   image = false,
 ): boolean {
+  // A backslash reads as `/` to a browser but not to every checker (`https://ref.org\\@other.net/`).
+  if (url.includes('\\')) return true;
   const ioc = normaliseIoc(url);
   if (ioc.ok && indicators.has(ioc.value)) return true;
   const host = browserHostOf(url);
@@ -110,11 +112,11 @@ export function defangMarkdown(body: string, safety: MarkdownSafety = {}): strin
           return;
         }
         // A link that stays keeps its label's own edits, unless its title needs one too.
-        if (node.title && defang(node.title) !== node.title && !/[<>\n]/.test(node.url)) {
+        if (node.title && defang(node.title) !== node.title) {
           edits.push({
             start,
             end,
-            text: `[${defangLabel(node, body, safety)}](<${node.url}>${titleOf(defang(node.title))})`,
+            text: `[${defangLabel(node, body, safety)}](${destinationOf(node.url)}${titleOf(defang(node.title))})`,
           });
           return;
         }
@@ -126,16 +128,20 @@ export function defangMarkdown(body: string, safety: MarkdownSafety = {}): strin
         if (isUnsafe(node.url, true)) edits.push({ start, end, text: alt });
         // A local image keeps its place; its alt text shows when the image does not load.
         else if (defang(node.alt ?? '') !== node.alt || (node.title && defang(node.title) !== node.title))
-          edits.push({ start, end, text: `![${alt}](<${node.url}>${titleOf(node.title && defang(node.title))})` });
+          edits.push({
+            start,
+            end,
+            text: `![${alt}](${destinationOf(node.url)}${titleOf(node.title && defang(node.title))})`,
+          });
         return;
       }
       case 'definition':
         if (isUnsafe(node.url)) edits.push({ start, end, text: '' });
-        else if (node.title && defang(node.title) !== node.title && !/[<>\n]/.test(node.url))
+        else if (node.title && defang(node.title) !== node.title)
           edits.push({
             start,
             end,
-            text: `[${node.label ?? node.identifier}]: <${node.url}>${titleOf(defang(node.title))}`,
+            text: `[${node.label ?? node.identifier}]: ${destinationOf(node.url)}${titleOf(defang(node.title))}`,
           });
         return;
     }
@@ -170,15 +176,24 @@ function defangLabel(link: Link, body: string, safety: MarkdownSafety): string {
   const first = link.children[0]?.position?.start.offset;
   const last = link.children.at(-1)?.position?.end.offset;
   if (first === undefined || last === undefined) return '';
-  return defangMarkdown(body.slice(first, last), { ...safety, demoteHeadings: false });
+  const label = body.slice(first, last);
+  // Read on its own, a label that could open a block (`<pre>`, `# x`, `~~~kql`, `[x]: /y`) would
+  // open one where the link stood: it is written as plain text instead.
+  if (/\n|^\s*(?:[<>|~`]|[#*+-](?:\s|$)|\d+[.)](?:\s|$)|\[[^\]]*\]:)/.test(label)) return writeUnlinkedText(textOf(link).trim(), safety.indicators);
+  return defangMarkdown(label, { ...safety, demoteHeadings: false });
 }
 
-/** ` "title"` as Markdown writes it, or nothing; a decoded line break stays a reference, so the link holds. */
+/**
+ * ` (title)` as Markdown writes it, or nothing. It comes decoded: quotes, angle brackets and line
+ * breaks go back as references, so it cannot end the link or close a tag the source opened.
+ */
 function titleOf(title: string | null | undefined): string {
-  return title
-    ? ` "${title
-        .replace(/["\\&]/g, '\\$&')
-        .replace(/\r/g, '&#13;')
-        .replace(/\n/g, '&#10;')}"`
-    : '';
+  if (!title) return '';
+  const written = title.replace(/[\\()]/g, '\\$&').replace(/[&<>"'\r\n]/g, (char) => `&#${char.charCodeAt(0)};`);
+  return ` (${written})`;
+}
+
+/** A kept target as Markdown writes it: in angle brackets, with what could end them or a tag percent-encoded. */
+function destinationOf(url: string): string {
+  return `<${url.replace(/[<>"' \n\r]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)}>`;
 }

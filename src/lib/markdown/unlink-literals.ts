@@ -49,19 +49,22 @@ export function mayLinkText(text: string, known?: KnownIndicators): boolean {
   return MAY_LINK.test(text) && HAS_LINK_START.test(defangText(text, known));
 }
 
+/** HTML-significant characters as references: inert in Markdown text and inside a raw HTML tag alike. */
+const REFERENCES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
 /**
- * Markdown that renders as exactly the plain `text`: what could start markup is escaped, and line
- * breaks are written as references, so a decoded `&#10;` cannot start an HTML block or a fence.
+ * Markdown that renders as exactly the plain `text`. `&<>"'` become references, so the text can
+ * neither start markup nor close a tag or attribute that the source around it opened; other
+ * markup characters are escaped; line breaks are written as references, so a decoded `&#10;`
+ * cannot start an HTML block or a fence.
  */
 export function escapeText(text: string): string {
   return text
-    .replace(/[\\`*_[\]<>&~|]/g, '\\$&')
+    .replace(/[\\`*_[\]~|]/g, '\\$&')
+    .replace(/[&<>"']/g, (char) => REFERENCES[char])
     .replace(/\r/g, '&#13;')
     .replace(/\n/g, '&#10;')
-    .replace(
-      /^([ \t]*)([#+=-]|\d{1,9}[.)])/,
-      (_, space: string, mark: string) => `${space}${mark.slice(0, -1)}\\${mark.at(-1)}`,
-    );
+    .replace(/^([#+=-]|\d{1,9}[.)])/, (mark: string) => `${mark.slice(0, -1)}\\${mark.at(-1)}`);
 }
 
 /**

@@ -56,7 +56,7 @@ describe('defangMarkdown', () => {
     [
       'alt text of a local image',
       '![beacon to evil.example](./chart.png "C2")',
-      '![beacon to evil\\[.\\]example](<./chart.png> "C2")',
+      '![beacon to evil\\[.\\]example](<./chart.png> (C2))',
     ],
     ['a bare www. host the page would link', 'see www.attacker.zip now', 'see www\\[.\\]attacker\\[.\\]zip now'],
     ['a bare address the page would link', 'mail soc@corp.zip', 'mail soc@corp\\[.\\]zip'],
@@ -111,12 +111,12 @@ describe('defangMarkdown', () => {
     [
       "an indicator in a kept link's title",
       '[t](https://learn.microsoft.com/x "www.evil.example")',
-      '[t](<https://learn.microsoft.com/x> "www[.]evil[.]example")',
+      '[t](<https://learn.microsoft.com/x> (www[.]evil[.]example))',
     ],
     [
       "an indicator in a definition's title",
       '[r]: /local "evil.example"\n\n[go][r]',
-      '[r]: </local> "evil[.]example"\n\n[go][r]',
+      '[r]: </local> (evil[.]example)\n\n[go][r]',
     ],
     [
       'backslash-escaped dots',
@@ -187,7 +187,7 @@ describe('defangMarkdown — autolink literals', () => {
     // Linked only after parsing, in pieces that have no place in the source.
     ['-www.attacker.zip', '\\-www\\[.\\]attacker\\[.\\]zip'],
     ['## h-www.attacker.zip', '## h-www\\[.\\]attacker\\[.\\]zip'],
-    ['x&amp;www.attacker.zip', 'x\\&www\\[.\\]attacker\\[.\\]zip'],
+    ['x&amp;www.attacker.zip', 'x&amp;www\\[.\\]attacker\\[.\\]zip'],
     ['www&#46;evil&#46;example-1&#46;2', 'www\\[.\\]evil\\[.\\]example-1\\[.\\]2'],
     ['x@www.x@a.b', 'x@www\\[.\\]x\\[@\\]a.b'],
   ])('%j is shown as text, never linked', (input, expected) => {
@@ -273,9 +273,24 @@ describe('defangMarkdown — decoded text written back', () => {
     ],
     ['a line break before a block tag', 'see x@evil.zzz&#10;<div>\n\\<script>alert(1)//\\</script>'],
     ['a line break in a table cell', '| a |\n|---|\n| www.attacker.zip&#10;<div> \\<script>alert(1)//\\</script> |'],
+    // A fourth review: what is written back must not end the markup it sits in either.
+    ['a backslash before the closing bracket of a kept target', 'See [a](x\\ "<script>alert(1)</script> evil.com").'],
+    ['a backslash in a definition target', '[r]: x\\ "<script>alert(1)</script> evil.com"\n\nsee [r]'],
+    ['angle brackets in a kept image target', '![evil.com](x&gt;&lt;script&gt;alert(1)&lt;/script)'],
+    [
+      'quotes that close an attribute opened before a link',
+      '[<img src=x alt="](https://x.example/"&#32;onerror="alert(1)"&#32;x=&gt;)',
+    ],
+    ['quotes in alt text after an open tag', '<b title="![" onclick=alert(1) x=&gt;](evil.example)'],
+    ['quotes in text after an open tag', '<b title="*x* www.foo&quot; onclick=alert(1) x=&gt;'],
+    [
+      'a title whose quotes would close a tag',
+      "[<b title=\"](https://learn.microsoft.com/x ' onclick=alert(1) x=evil.com>')",
+    ],
+    ['a label that opens an HTML block', '[<pre>](https://evil.example)\n\n\\<img src=x onerror="alert(1)"\\>'],
   ])('adds no markup: %s', (_name, input) => {
     const output = defangMarkdown(input, reference);
-    expect(read(output).html.join('')).not.toMatch(/<script|onerror/i);
+    expect(read(output).html.join('')).not.toMatch(/<script|\son[a-z]+=/i);
     expect(read(output).html.length).toBeLessThanOrEqual(read(input).html.length);
   });
 
@@ -287,6 +302,7 @@ describe('defangMarkdown — decoded text written back', () => {
     ['a link written inside an autolink', '<https://a.zip/[click](//attacker.zip)>'],
     ['a link written inside a target', '[x](https://a.zip/&#91;click&#93;(//attacker.zip/login))'],
     ['a link written inside alt text', '![\\[click\\](//attacker.zip)](a.png)'],
+    ['a backslash that hides the host from the check', '[the guidance](https://learn.microsoft.com\\\\@attacker.net/)'],
   ])('leaves no link off the site: %s', (_name, input) => {
     const offSite = read(defangMarkdown(input, reference)).targets.filter((url) => /attacker/.test(url));
     expect(offSite).toEqual([]);
@@ -297,6 +313,17 @@ describe('defangMarkdown — decoded text written back', () => {
     const output = defangMarkdown(`see x@evil.zzz&#10;<div>\n${fence}\n\nAfter.`, reference);
     expect(output).toContain(fence);
     expect(read(output).code).toEqual(['kql:DeviceNetworkEvents | where RemoteIP == "203.0.113.10"']);
+  });
+
+  it.each([
+    ['a fence', 'see [~~~kql\nbad.example ftp://c2.example/x](https://x.example)\n\n```kql\nT\n```'],
+    ['a heading', '[# Fake page title](https://evil.example)\n\n```kql\nT\n```'],
+    ['a link definition', '[[x]: /foo](https://evil.example) and more text\n\n[x]\n\n```kql\nT\n```'],
+  ])('writes a removed link whose label reads as %s as plain text', (_name, input) => {
+    const output = defangMarkdown(input, reference);
+    expect(read(output).code).toEqual(['kql:T']);
+    expect(read(output).targets).toEqual([]);
+    expect(output).not.toMatch(/^(#|~~~|\[x\]:)/);
   });
 
   it('keeps the markup around text it rewrites, and relative images', () => {
