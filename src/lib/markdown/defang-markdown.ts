@@ -179,7 +179,8 @@ function defangLabel(link: Link, body: string, safety: MarkdownSafety): string {
   const label = body.slice(first, last);
   // Read on its own, a label that could open a block (`<pre>`, `# x`, `~~~kql`, `[x]: /y`) would
   // open one where the link stood: it is written as plain text instead.
-  if (/\n|^\s*(?:[<>|~`]|[#*+-](?:\s|$)|\d+[.)](?:\s|$)|\[[^\]]*\]:)/.test(label)) return writeUnlinkedText(textOf(link).trim(), safety.indicators);
+  if (/\n|^\s*(?:[<>|~`]|[#*+-](?:\s|$)|\d+[.)](?:\s|$)|\[[^\]]*\]:)/.test(label))
+    return writeUnlinkedText(textOf(link).trim(), safety.indicators);
   return defangMarkdown(label, { ...safety, demoteHeadings: false });
 }
 
