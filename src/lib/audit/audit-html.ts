@@ -30,7 +30,13 @@ function candidateValues(found: FoundIoc): string[] {
     const host = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?(\[[^\]]+\]|[^:/?#]+)/.exec(found.value)?.[1];
     return host ? [found.value, host.replace(/^\[|\]$/g, '')] : [found.value];
   }
-  return [found.value];
+  // A declared domain is live in its subdomains too (`cdn.attacker.zip`), and a mailbox in any case.
+  const labels = found.value.toLowerCase().split('.');
+  return [
+    found.value,
+    found.value.toLowerCase(),
+    ...labels.slice(1, -1).map((_, index) => labels.slice(index + 1).join('.')),
+  ];
 }
 
 /**
@@ -43,7 +49,7 @@ export function findLiveInText(
   indicators: ReadonlySet<string>,
 ): { indicator: string; context: string }[] {
   const hits: { indicator: string; context: string }[] = [];
-  const text = foldIndicatorRuns(written, { prose: true });
+  const text = foldIndicatorRuns(written, { prose: true }, indicators);
   for (const found of findIocs(text, indicators)) {
     if (!found.live || !found.value) continue;
     const known = candidateValues(found).find((value) => indicators.has(value));

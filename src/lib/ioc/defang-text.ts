@@ -19,9 +19,17 @@ function defangUrlToken(core: string): string {
 /** Indicators the collection declares: named in prose, they are defanged whatever their TLD (`attacker.zip`). */
 export type KnownIndicators = ReadonlySet<string> | undefined;
 
+/** The collection declares `name`, or a domain it belongs to (`cdn.attacker.zip` under `attacker.zip`). */
+export function isDeclaredHost(name: string, known: KnownIndicators): boolean {
+  if (!known?.size) return false;
+  const labels = name.toLowerCase().split('.');
+  for (let index = 0; index < labels.length - 1; index++) if (known.has(labels.slice(index).join('.'))) return true;
+  return false;
+}
+
 /** A host name worth defanging in prose: its TLD is a known one, or the collection declares it. */
 function isShownHost(name: string, known: KnownIndicators): boolean {
-  return isProseHostName(name) || known?.has(name) === true;
+  return isProseHostName(name) || isDeclaredHost(name, known);
 }
 
 /** An e-mail address whose domain ends in a known TLD (so `icon@2x.png` is left alone), or a declared one. */
@@ -29,7 +37,7 @@ function defangEmailToken(token: string, known: KnownIndicators): string {
   const result = normaliseIoc(token, 'email');
   if (!result.ok) return token;
   const domain = result.value.slice(result.value.lastIndexOf('@') + 1);
-  return isShownHost(domain, known) || known?.has(result.value) ? defangEmail(token) : token;
+  return isShownHost(domain, known) || known?.has(result.value.toLowerCase()) ? defangEmail(token) : token;
 }
 
 /** IPv6, bracketed with a port, or with a /prefix; needs a digit so words such as `dead::beef` stay prose. */
@@ -128,10 +136,38 @@ function rewriteLookalikeIndicators(
     const pieces = run.split(SENTENCE_STOPS);
     if (pieces.length > 1) {
       const rewritten = pieces.map((piece) => rewriteRun(piece, options, render, known));
-      if (rewritten.some((piece) => piece.found)) return lead + rewritten.map((piece) => piece.text).join('');
+      if (rewritten.some((piece) => piece.found)) return lead + rejoinPieces(pieces, rewritten, options, render, known);
     }
     return lead + rewriteRun(run, options, render, known).text;
   });
+}
+
+/**
+ * The pieces of a run split at full stops, put back together: between the pieces that hold an
+ * indicator, the others are read again as one (`203.0.113.10。203。0。113。11` holds two addresses).
+ */
+function rejoinPieces(
+  pieces: readonly string[],
+  rewritten: readonly { text: string; found: boolean }[],
+  options: FoldOptions,
+  render: (kind: TokenKind, core: string) => string,
+  known: KnownIndicators,
+): string {
+  let out = '';
+  let rest: string[] = [];
+  const flush = () => {
+    const [, before = '', middle = '', after = ''] =
+      /^([\u3002\uFF61]*)([^]*?)([\u3002\uFF61]*)$/.exec(rest.join('')) ?? [];
+    out += before + (middle ? rewriteRun(middle, options, render, known).text : '') + after;
+    rest = [];
+  };
+  pieces.forEach((piece, index) => {
+    if (!rewritten[index].found) return void rest.push(piece);
+    flush();
+    out += rewritten[index].text;
+  });
+  flush();
+  return out;
 }
 
 /** A defang token already in place: `evil[.]com` is an indicator, written safely. */
@@ -174,8 +210,8 @@ function rewriteRun(
  * would otherwise join it). Pasted text folds `：／＠` too; `{ prose: true }` reads text as the
  * defanger does. For reading text, never for display.
  */
-export function foldIndicatorRuns(text: string, options: FoldOptions = {}): string {
-  return rewriteLookalikeIndicators(text, options, (_kind, core) => ` ${core} `);
+export function foldIndicatorRuns(text: string, options: FoldOptions = {}, known?: KnownIndicators): string {
+  return rewriteLookalikeIndicators(text, options, (_kind, core) => ` ${core} `, known);
 }
 
 /**

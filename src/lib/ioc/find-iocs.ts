@@ -1,7 +1,7 @@
 // Finding every indicator in free text (a pasted chat paragraph, a built
 // page's text, an imported feed) with the same scanner defangText uses, so
 // "what gets defanged" and "what gets found" can never drift apart.
-import { defangToken, type KnownIndicators } from './defang-text.ts';
+import { defangToken, isDeclaredHost, type KnownIndicators } from './defang-text.ts';
 import { isProseHostName } from './known-tlds.ts';
 import { normaliseIoc } from './normalise.ts';
 import { refangText } from './refang.ts';
@@ -43,7 +43,7 @@ function isDefanged(text: string): boolean {
 function looksLikeHost(result: NormaliseResult, written: string, known: KnownIndicators): boolean {
   const name = result.ok ? result.value : refangText(written).toLowerCase();
   const host = name.slice(name.lastIndexOf('@') + 1);
-  return isProseHostName(host) || known?.has(host) === true || known?.has(name) === true;
+  return isProseHostName(host) || isDeclaredHost(host, known) || known?.has(name.toLowerCase()) === true;
 }
 
 /** Split `host[:port][/rest]` as defangText does. */

@@ -43,6 +43,15 @@ describe('findLiveIndicators', () => {
     ]);
   });
 
+  it.each([
+    ['a subdomain', '<p>cdn.attacker.zip</p>', 'attacker.zip'],
+    ['a lookalike dot', '<p>attacker\u3002zip</p>', 'attacker.zip'],
+    ['a mailbox in capitals', '<p>OPS@MAIL.ATTACKER.MOV</p>', 'ops@mail.attacker.mov'],
+  ])('finds a declared indicator written as %s', (_name, html, indicator) => {
+    const declared = new Set(['attacker.zip', 'ops@mail.attacker.mov']);
+    expect(findLiveIndicators(html, declared).map((hit) => hit.indicator)).toEqual([indicator]);
+  });
+
   it('matches whole tokens only', () => {
     expect(
       findLiveIndicators('<p>198.51.100.263 and notevil.example.org</p>', new Set(['198.51.100.2', 'evil.example'])),

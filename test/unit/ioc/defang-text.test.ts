@@ -127,6 +127,7 @@ describe('defangText — lookalike characters', () => {
     ['接続先は203.0.113.10。203.0.113.11も同様', '接続先は203[.]0[.]113[.]10。203[.]0[.]113[.]11も同様'],
     ['接続先はevil.com。good.comは無害', '接続先はevil[.]com。good[.]comは無害'],
     ['ポートは443。evil.comは', 'ポートは443。evil[.]comは'],
+    ['接続先は203.0.113.10。203。0。113。11も', '接続先は203[.]0[.]113[.]10。203[.]0[.]113[.]11も'],
     ['README.md。evil.com', 'README.md。evil[.]com'],
     ['中継はsub.relay\u3002exampleです', '中継はsub[.]relay[.]exampleです'],
     ['ไปที่203.0.113.10แล้ว', 'ไปที่203[.]0[.]113[.]10แล้ว'],
@@ -162,7 +163,16 @@ describe('defangText — declared indicators', () => {
     expect(defangText(input)).toBe(input);
   });
 
+  it.each([
+    ['cdn.attacker.zip serves it', 'cdn[.]attacker[.]zip serves it'],
+    ['203.0.113.10。attacker。zip', '203[.]0[.]113[.]10。attacker[.]zip'],
+    ['from OPS@MAIL.ATTACKER.MOV', 'from OPS@MAIL[.]ATTACKER[.]MOV'],
+  ])('defangs a declared host under another name, spelling or case: %j', (input, expected) => {
+    expect(defangText(input, known)).toBe(expected);
+  });
+
   it('leaves file names with the same TLD alone', () => {
-    expect(defangText('unpack archive.zip and play intro.mov', known)).toBe('unpack archive.zip and play intro.mov');
+    for (const text of ['unpack archive.zip and play intro.mov', 'notattacker.zip'])
+      expect(defangText(text, known)).toBe(text);
   });
 });
