@@ -6,6 +6,7 @@ import { browserHostOf } from './url-target.ts';
 import { findHeadingEdits } from './demote-headings.ts';
 import { applyEdits, textOf, type SourceEdit } from './source-edits.ts';
 import {
+  escapeDirectives,
   escapeText,
   MAY_LINK,
   mayLinkText,
@@ -29,7 +30,7 @@ function defangProse(source: string, known: KnownIndicators): string {
  * no indicator, `&#119;ww.host`), it is written anew from its text, where no link can start.
  */
 function defangTextNode(text: string, source: string, known: KnownIndicators): string {
-  return mayLinkText(text, known) ? writeUnlinkedText(text, known) : defangProse(source, known);
+  return mayLinkText(text, known) ? writeUnlinkedText(text, known) : escapeDirectives(defangProse(source, known));
 }
 
 /** Defangs raw HTML, whose `&#46;` renders as a dot as surely as `.` does. */

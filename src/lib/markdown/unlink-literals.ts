@@ -49,6 +49,16 @@ export function mayLinkText(text: string, known?: KnownIndicators): boolean {
   return MAY_LINK.test(text) && HAS_LINK_START.test(defangText(text, known));
 }
 
+// Starlight reads `:name{…}` as a directive and, when it knows no such directive, writes it back with
+// its classes joined by dots: `:x{class="203 0 113 10"}` shows `:x{.203.0.113.10}`. An escaped colon
+// keeps it text, as written.
+const DIRECTIVE_START = /(?<![\\:\w])(:{1,2})(?=[A-Za-z][\w-]*(?:\[[^\]\n]*\])?\{)/g;
+
+/** `text` (Markdown) with each text or leaf directive that carries attributes turned into plain text. */
+export function escapeDirectives(text: string): string {
+  return text.replace(DIRECTIVE_START, (colons: string) => colons.replace(/:/g, '\\:'));
+}
+
 /** HTML-significant characters as references: inert in Markdown text and inside a raw HTML tag alike. */
 const REFERENCES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -64,7 +74,8 @@ export function escapeText(text: string): string {
     .replace(/[&<>"']/g, (char) => REFERENCES[char])
     .replace(/\r/g, '&#13;')
     .replace(/\n/g, '&#10;')
-    .replace(/^([#+=-]|\d{1,9}[.)])/, (mark: string) => `${mark.slice(0, -1)}\\${mark.at(-1)}`);
+    .replace(/^([#+=-]|\d{1,9}[.)])/, (mark: string) => `${mark.slice(0, -1)}\\${mark.at(-1)}`)
+    .replace(DIRECTIVE_START, (colons: string) => colons.replace(/:/g, '\\:'));
 }
 
 /**

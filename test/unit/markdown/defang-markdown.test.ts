@@ -345,3 +345,23 @@ describe('defangMarkdown — declared indicators', () => {
     ).toBe('## C2 attacker\\[.\\]zip\n\nSeen `attacker[.]zip` and www\\[.\\]attacker\\[.\\]zip; archive.zip stays.');
   });
 });
+
+// The site's renderer writes an unknown directive back with its classes joined by dots.
+describe('defangMarkdown — directives', () => {
+  it.each([
+    ['see :x{class="evil com"} now', 'see \\:x{class="evil com"} now'],
+    ['text :w{class="203 0 113 10"} end', 'text \\:w{class="203 0 113 10"} end'],
+    ['a :z[label]{#id .c2-panel .ru} b', 'a \\:z[label]{#id .c2-panel .ru} b'],
+    ['::v{class="evil com"}', '\\:\\:v{class="evil com"}'],
+  ])('keeps %j as text', (input, expected) => {
+    expect(defangMarkdown(input)).toBe(expected);
+    expect(defangMarkdown(expected)).toBe(expected);
+  });
+
+  it.each([':::note\nBody\n:::', 'Ratio 3:2{x} and time 12:30{y}', 'a :x without attributes'])(
+    'leaves %j alone',
+    (input) => {
+      expect(defangMarkdown(input)).toBe(input);
+    },
+  );
+});
