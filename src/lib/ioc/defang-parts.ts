@@ -5,10 +5,11 @@ import { findClosingBracket, findLastAtSign, splitUrl, startsWithAddressBracket 
 const DOT_OR_TOKEN = /\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\)|\{dot\}|\./gi;
 const COLON_OR_TOKEN = /\[:\]|:/g;
 /**
- * Live link markers that may hide outside a host: a nested `://`, or a run of
- * four or more dotted numbers (taken whole, so no live quad is left inside it).
+ * Live link markers that may hide outside a host: a nested `://` with the host after it (a
+ * redirect target, `?u=https://evil.com/x`), or a run of four or more dotted numbers (taken whole,
+ * so no live quad is left inside it).
  */
-const NESTED_MARKER = /\[:\/\/\]|:\/\/|\d+(?:\.\d+){3,}/g;
+const NESTED_MARKER = /(\[:\/\/\]|:\/\/)([^/?#&\s"'<>]*)|\d+(?:\.\d+){3,}/g;
 
 /** Bracket every live dot; `[.]`, `(dot)` and friends stay as written. */
 export function defangDots(text: string): string {
@@ -34,10 +35,9 @@ export function defangScheme(scheme: string): string {
  * nested `://` or dotted IPv4 (e.g. a redirect target): those would stay live.
  */
 export function defangNested(text: string): string {
-  return text.replace(NESTED_MARKER, (token) => {
-    if (token === '[://]') return token;
-    return token === '://' ? '[://]' : defangDots(token);
-  });
+  return text.replace(NESTED_MARKER, (token, _separator?: string, host?: string) =>
+    host === undefined ? defangDots(token) : `[://]${defangDots(host)}`,
+  );
 }
 
 /** A host as it appears in a URL or ip:port: bracketed IPv6 keeps its brackets. */

@@ -3,6 +3,7 @@ import {
   IOC_TYPE_LABELS,
   IOC_TYPES,
   defangIoc,
+  defangText,
   defangValue,
   normaliseIoc,
   refangText,
@@ -45,6 +46,14 @@ describe('defangIoc', () => {
     const shown = defangIoc(redirect, 'url');
     expect(shown).toBe('hxxps[://]r[.]example/u?to=http[://]198[.]51[.]100[.]7/x');
     expect(refangText(shown)).toBe(redirect);
+  });
+
+  it('brackets the host after a nested :// as well', () => {
+    const redirect = 'https://t.example/r?u=https://evil.example/x&y=1.2';
+    const shown = defangIoc(redirect, 'url');
+    expect(shown).toBe('hxxps[://]t[.]example/r?u=https[://]evil[.]example/x&y=1.2');
+    expect(refangText(shown)).toBe(redirect);
+    expect(defangText(`see ${redirect} now`)).toBe(`see ${shown} now`);
   });
 
   it('keeps the URL path byte-identical otherwise', () => {
