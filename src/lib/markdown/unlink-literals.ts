@@ -49,14 +49,16 @@ export function mayLinkText(text: string, known?: KnownIndicators): boolean {
   return MAY_LINK.test(text) && HAS_LINK_START.test(defangText(text, known));
 }
 
-// Starlight reads `:name{…}` as a directive and, when it knows no such directive, writes it back with
-// its classes joined by dots: `:x{class="203 0 113 10"}` shows `:x{.203.0.113.10}`. An escaped colon
-// keeps it text, as written.
-const DIRECTIVE_START = /(?<![\\:\w])(:{1,2})(?=[A-Za-z][\w-]*(?:\[[^\]\n]*\])?\{)/g;
+// The site's renderer reads `:name[…]` and `:name{…}` as directives; this parser does not. Where
+// they disagree, a label can swallow what this parser reads as code (`:x[\`]<script>…\``), and an
+// unknown directive is written back with its classes joined by dots (`{.203.0.113.10}`). A colon
+// that could start a text or leaf directive is escaped, so both read text; the third colon of a
+// container (`:::note[Title]`, the site's asides) is left alone.
+const DIRECTIVE_START = /(?<!\\)(?<!::):(?=[A-Za-z][\w-]*[[{])/g;
 
-/** `text` (Markdown) with each text or leaf directive that carries attributes turned into plain text. */
+/** `text` (Markdown) with each colon that could start a text or leaf directive escaped. */
 export function escapeDirectives(text: string): string {
-  return text.replace(DIRECTIVE_START, (colons: string) => colons.replace(/:/g, '\\:'));
+  return text.replace(DIRECTIVE_START, '\\:');
 }
 
 /** HTML-significant characters as references: inert in Markdown text and inside a raw HTML tag alike. */
@@ -75,7 +77,7 @@ export function escapeText(text: string): string {
     .replace(/\r/g, '&#13;')
     .replace(/\n/g, '&#10;')
     .replace(/^([#+=-]|\d{1,9}[.)])/, (mark: string) => `${mark.slice(0, -1)}\\${mark.at(-1)}`)
-    .replace(DIRECTIVE_START, (colons: string) => colons.replace(/:/g, '\\:'));
+    .replace(DIRECTIVE_START, '\\:');
 }
 
 /**

@@ -352,16 +352,23 @@ describe('defangMarkdown — directives', () => {
     ['see :x{class="evil com"} now', 'see \\:x{class="evil com"} now'],
     ['text :w{class="203 0 113 10"} end', 'text \\:w{class="203 0 113 10"} end'],
     ['a :z[label]{#id .c2-panel .ru} b', 'a \\:z[label]{#id .c2-panel .ru} b'],
-    ['::v{class="evil com"}', '\\:\\:v{class="evil com"}'],
+    ['::v{class="evil com"}', ':\\:v{class="evil com"}'],
+    // A final review: the renderer's directive label could swallow what this parser reads as code.
+    ['S :x[`]<script>alert(1)</script>`', 'S \\:x[`]<script>alert(1)</script>`'],
+    ['B :x[a [b] c]{class="203 0 113 11"} end', 'B \\:x[a [b] c]{class="203 0 113 11"} end'],
+    ['D a:x{class="203 0 113 13"} end', 'D a\\:x{class="203 0 113 13"} end'],
+    ['\\::x{class="203 0 113 10"}', '\\:\\:x{class="203 0 113 10"}'],
   ])('keeps %j as text', (input, expected) => {
     expect(defangMarkdown(input)).toBe(expected);
     expect(defangMarkdown(expected)).toBe(expected);
   });
 
-  it.each([':::note\nBody\n:::', 'Ratio 3:2{x} and time 12:30{y}', 'a :x without attributes'])(
-    'leaves %j alone',
-    (input) => {
-      expect(defangMarkdown(input)).toBe(input);
-    },
-  );
+  it.each([
+    ':::note\nBody\n:::',
+    ':::caution[Read first]\nBody\n:::',
+    'Ratio 3:2{x} and time 12:30{y}',
+    'a :x without attributes',
+  ])('leaves %j alone', (input) => {
+    expect(defangMarkdown(input)).toBe(input);
+  });
 });
