@@ -49,16 +49,22 @@ export function mayLinkText(text: string, known?: KnownIndicators): boolean {
   return MAY_LINK.test(text) && HAS_LINK_START.test(defangText(text, known));
 }
 
-// The site's renderer reads `:name[…]` and `:name{…}` as directives; this parser does not. Where
-// they disagree, a label can swallow what this parser reads as code (`:x[\`]<script>…\``), and an
-// unknown directive is written back with its classes joined by dots (`{.203.0.113.10}`). A colon
-// that could start a text or leaf directive is escaped, so both read text; the third colon of a
-// container (`:::note[Title]`, the site's asides) is left alone.
-const DIRECTIVE_START = /(?<!\\)(?<!::):(?=[A-Za-z][\w-]*[[{])/g;
+// The site's renderer reads directives (`:name[…]`, `::name`, `:::name`); this parser does not.
+// Where they disagree, a label can swallow what this parser reads as code (`:x[\`]<script>…\``),
+// a container can end a paragraph this parser reads on, and an unknown directive is written back
+// with its classes joined by dots (`{.203.0.113.10}`). Writeups get no directives (the guides keep
+// their asides): every colon that could open one is escaped, so both read text.
+const TEXT_DIRECTIVE = /(?<!\\):(?=[A-Za-z][\w-]*[[{])/g;
+const BLOCK_DIRECTIVE = /(^|\n)([ \t>]*)(::+)(?=[A-Za-z])/g;
 
-/** `text` (Markdown) with each colon that could start a text or leaf directive escaped. */
+/** `text` (Markdown) with each colon that could open a directive escaped. */
 export function escapeDirectives(text: string): string {
-  return text.replace(DIRECTIVE_START, '\\:');
+  return text
+    .replace(
+      BLOCK_DIRECTIVE,
+      (_, start: string, indent: string, colons: string) => start + indent + colons.replace(/:/g, '\\:'),
+    )
+    .replace(TEXT_DIRECTIVE, '\\:');
 }
 
 /** HTML-significant characters as references: inert in Markdown text and inside a raw HTML tag alike. */
@@ -77,7 +83,11 @@ export function escapeText(text: string): string {
     .replace(/\r/g, '&#13;')
     .replace(/\n/g, '&#10;')
     .replace(/^([#+=-]|\d{1,9}[.)])/, (mark: string) => `${mark.slice(0, -1)}\\${mark.at(-1)}`)
-    .replace(DIRECTIVE_START, '\\:');
+    .replace(
+      BLOCK_DIRECTIVE,
+      (_, start: string, indent: string, colons: string) => start + indent + colons.replace(/:/g, '\\:'),
+    )
+    .replace(TEXT_DIRECTIVE, '\\:');
 }
 
 /**

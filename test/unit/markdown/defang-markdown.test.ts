@@ -352,7 +352,11 @@ describe('defangMarkdown — directives', () => {
     ['see :x{class="evil com"} now', 'see \\:x{class="evil com"} now'],
     ['text :w{class="203 0 113 10"} end', 'text \\:w{class="203 0 113 10"} end'],
     ['a :z[label]{#id .c2-panel .ru} b', 'a \\:z[label]{#id .c2-panel .ru} b'],
-    ['::v{class="evil com"}', ':\\:v{class="evil com"}'],
+    ['::v{class="evil com"}', '\\:\\:v{class="evil com"}'],
+    // Writeups get no directives: a container's label could swallow code the check reads as code.
+    [':::note[`]\nx <script>alert(1)</script>`\n:::', '\\:\\:\\:note[`]\nx <script>alert(1)</script>`\n:::'],
+    [':::note\nBody\n:::', '\\:\\:\\:note\nBody\n:::'],
+    ['Intro\n> :::tip{title="`"}\n> x', 'Intro\n> \\:\\:\\:tip{title="`"}\n> x'],
     // A final review: the renderer's directive label could swallow what this parser reads as code.
     ['S :x[`]<script>alert(1)</script>`', 'S \\:x[`]<script>alert(1)</script>`'],
     ['B :x[a [b] c]{class="203 0 113 11"} end', 'B \\:x[a [b] c]{class="203 0 113 11"} end'],
@@ -363,12 +367,10 @@ describe('defangMarkdown — directives', () => {
     expect(defangMarkdown(expected)).toBe(expected);
   });
 
-  it.each([
-    ':::note\nBody\n:::',
-    ':::caution[Read first]\nBody\n:::',
-    'Ratio 3:2{x} and time 12:30{y}',
-    'a :x without attributes',
-  ])('leaves %j alone', (input) => {
-    expect(defangMarkdown(input)).toBe(input);
-  });
+  it.each(['Ratio 3:2{x} and time 12:30{y}', 'a :x without attributes', 'C: drive, 10:30 and a:b'])(
+    'leaves %j alone',
+    (input) => {
+      expect(defangMarkdown(input)).toBe(input);
+    },
+  );
 });
