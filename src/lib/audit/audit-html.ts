@@ -1,6 +1,6 @@
 import { fromHtml } from 'hast-util-from-html';
 import type { Element, Nodes } from 'hast';
-import { findIocs, foldIndicatorRuns, type FoundIoc } from '../ioc/index.ts';
+import { findDeclaredHost, findIocs, foldIndicatorRuns, type FoundIoc } from '../ioc/index.ts';
 
 /** A live indicator found where readers could click or copy it. */
 export interface LiveIndicator {
@@ -23,7 +23,7 @@ function isQueryElement(element: Element): boolean {
 }
 
 /** The canonical forms under which a found token can be a known indicator. */
-function candidateValues(found: FoundIoc): string[] {
+function candidateValues(found: FoundIoc, indicators: ReadonlySet<string>): string[] {
   if (!found.value) return [];
   if (found.type === 'ip:port') return [found.value, found.value.replace(/^\[(.*)\]:\d+$|:\d+$/, '$1')];
   if (found.type === 'url') {
@@ -31,12 +31,8 @@ function candidateValues(found: FoundIoc): string[] {
     return host ? [found.value, host.replace(/^\[|\]$/g, '')] : [found.value];
   }
   // A declared domain is live in its subdomains too (`cdn.attacker.zip`), and a mailbox in any case.
-  const labels = found.value.toLowerCase().split('.');
-  return [
-    found.value,
-    found.value.toLowerCase(),
-    ...labels.slice(1, -1).map((_, index) => labels.slice(index + 1).join('.')),
-  ];
+  const host = found.value.slice(found.value.lastIndexOf('@') + 1);
+  return [found.value, found.value.toLowerCase(), findDeclaredHost(host, indicators) ?? ''];
 }
 
 /**
@@ -52,7 +48,7 @@ export function findLiveInText(
   const text = foldIndicatorRuns(written, { prose: true }, indicators);
   for (const found of findIocs(text, indicators)) {
     if (!found.live || !found.value) continue;
-    const known = candidateValues(found).find((value) => indicators.has(value));
+    const known = candidateValues(found, indicators).find((value) => indicators.has(value));
     const anyIpv4 =
       (found.type === 'ip' || found.type === 'ip:port') && !found.value.includes('[') && found.value.includes('.');
     if (!known && !anyIpv4) continue;

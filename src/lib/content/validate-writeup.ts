@@ -3,11 +3,9 @@ import { writeupFrontmatterSchema, type WriteupFrontmatter } from '../schema/wri
 import type { ConnectorCatalog } from '../catalog/index.ts';
 import { checkWriteupQueries, readWriteupQueries, type AnalysedQuery } from '../kql/check-writeup-queries.ts';
 import type { Root } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
 import { checkSplitIndicators } from '../markdown/check-split-indicators.ts';
 import { checkUnsafeMarkup } from '../markdown/check-unsafe-markup.ts';
+import { parseGfm } from '../markdown/parse-gfm.ts';
 import { checkConnectorTables } from './check-connectors.ts';
 import { extractQueries } from './extract-queries.ts';
 import { parseSource } from './parse-source.ts';
@@ -56,8 +54,7 @@ export function validateWriteup(file: string, text: string, catalog: ConnectorCa
     problems.push(createError({ file, line: 1, field: 'id', message: `file name "${id}" is not a lowercase kebab-case id`, hint: `rename the file to ${suggestWriteupId(id)}.md` }));
   }
   // One parse of the body serves the query extraction, the markup check and the no-query hint.
-  // Read as the site renders it, GitHub-flavoured: tables, ~~strikethrough~~, footnotes, autolinks.
-  const tree = fromMarkdown(source.body, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const tree = parseGfm(source.body);
   const queries = extractQueries(source.body, source.bodyLine, tree);
   // With an unclosed frontmatter the body cannot be told apart, so "no query" would be a guess.
   if (queries.length === 0 && !source.bodyUnknown) problems.push(describeMissingQuery(tree, source.bodyLine, file));

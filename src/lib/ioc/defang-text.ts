@@ -19,12 +19,20 @@ function defangUrlToken(core: string): string {
 /** Indicators the collection declares: named in prose, they are defanged whatever their TLD (`attacker.zip`). */
 export type KnownIndicators = ReadonlySet<string> | undefined;
 
-/** The collection declares `name`, or a domain it belongs to (`cdn.attacker.zip` under `attacker.zip`). */
-export function isDeclaredHost(name: string, known: KnownIndicators): boolean {
-  if (!known?.size) return false;
+/** The declared indicator `name` is, or belongs to (`cdn.attacker.zip` under `attacker.zip`); undefined if none. */
+export function findDeclaredHost(name: string, known: KnownIndicators): string | undefined {
+  if (!known?.size) return undefined;
   const labels = name.toLowerCase().split('.');
-  for (let index = 0; index < labels.length - 1; index++) if (known.has(labels.slice(index).join('.'))) return true;
-  return false;
+  for (let index = 0; index < labels.length - 1; index++) {
+    const parent = labels.slice(index).join('.');
+    if (known.has(parent)) return parent;
+  }
+  return undefined;
+}
+
+/** The collection declares `name`, or a domain it belongs to. */
+export function isDeclaredHost(name: string, known: KnownIndicators): boolean {
+  return findDeclaredHost(name, known) !== undefined;
 }
 
 /** A host name worth defanging in prose: its TLD is a known one, or the collection declares it. */
@@ -170,9 +178,6 @@ function rejoinPieces(
   return out;
 }
 
-/** A defang token already in place: `evil[.]com` is an indicator, written safely. */
-const DEFANGED = /\[(?:\.|:\/\/|:|@)\]/;
-
 /** `run` with each indicator its folded reading holds rendered in place, and whether it holds any. */
 function rewriteRun(
   run: string,
@@ -194,7 +199,8 @@ function rewriteRun(
   let found = false;
   for (const token of scanTokens(folded)) {
     if (defangToken(token.kind, token.core, known) === token.core) {
-      found ||= DEFANGED.test(token.core);
+      // Already defanged (`evil[.]com`), it is still an indicator, written safely.
+      found ||= refangText(token.core) !== token.core;
       continue;
     }
     found = true;

@@ -6,7 +6,7 @@ export { refangText } from './refang.ts';
 export { classifyIoc, normaliseIoc } from './normalise.ts';
 export { displayDomain } from './domain-name.ts';
 export { defangIoc, defangValue } from './defang.ts';
-export { defangText, foldIndicatorRuns, type KnownIndicators } from './defang-text.ts';
+export { defangText, findDeclaredHost, foldIndicatorRuns, type KnownIndicators } from './defang-text.ts';
 export { listLookalikeCharacters } from './fold-lookalikes.ts';
 export { findIocs } from './find-iocs.ts';
 export type { FoundIoc } from './find-iocs.ts';

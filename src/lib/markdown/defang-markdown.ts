@@ -10,10 +10,11 @@ import {
   escapeText,
   MAY_LINK,
   mayLinkText,
-  parseGfmText,
   unlinkLiterals,
+  writeReferences,
   writeUnlinkedText,
 } from './unlink-literals.ts';
+import { parseGfmText } from './parse-gfm.ts';
 
 // Defang tokens must stay literal text in Markdown: `evil\[.\]example`, never a link reference.
 const DEFANG_TOKEN = /(?<!\\)\[(\.|:\/\/|:|@|dot|at)\]/g;
@@ -190,9 +191,7 @@ function defangLabel(link: Link, body: string, safety: MarkdownSafety): string {
  * breaks go back as references, so it cannot end the link or close a tag the source opened.
  */
 function titleOf(title: string | null | undefined): string {
-  if (!title) return '';
-  const written = title.replace(/[\\()]/g, '\\$&').replace(/[&<>"'\r\n]/g, (char) => `&#${char.charCodeAt(0)};`);
-  return ` (${written})`;
+  return title ? ` (${writeReferences(title.replace(/[\\()]/g, '\\$&'))})` : '';
 }
 
 /** A kept target as Markdown writes it: in angle brackets, with what could end them or a tag percent-encoded. */

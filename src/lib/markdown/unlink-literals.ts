@@ -1,38 +1,7 @@
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
-import type { Nodes, Root } from 'mdast';
-import { gfm } from 'micromark-extension-gfm';
-import { gfmFootnote } from 'micromark-extension-gfm-footnote';
-import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
-import { gfmTable } from 'micromark-extension-gfm-table';
-import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import type { Nodes } from 'mdast';
 import { defangText, defangValue, type KnownIndicators } from '../ioc/index.ts';
+import { parseGfm, parseGfmText } from './parse-gfm.ts';
 import { applyEdits, textOf, type SourceEdit } from './source-edits.ts';
-
-// GitHub's autolinker (`www.host`, `https://host`, `name@host`) partly runs after parsing, on
-// decoded text, and the pieces it splits off have no place in the source. So text is read whole
-// (`parseGfmText`) and the rendered reading (`parseGfm`) is asked whether it would still link.
-const LITERAL_TRANSFORMS = new Set(gfmAutolinkLiteralFromMarkdown().transforms);
-const TEXT_SYNTAX = [gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()];
-const TEXT_TREES = gfmFromMarkdown().map((extension) => ({
-  ...extension,
-  transforms: extension.transforms?.filter((transform) => !LITERAL_TRANSFORMS.has(transform)),
-}));
-
-/** GitHub-flavoured Markdown as the site renders it, literal autolinks included. */
-export function parseGfm(markdown: string): Root {
-  return fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
-}
-
-/** GitHub-flavoured Markdown without literal autolinks: every text node whole and placed in the source. */
-export function parseGfmText(markdown: string): Root {
-  return fromMarkdown(markdown, { extensions: TEXT_SYNTAX, mdastExtensions: TEXT_TREES });
-}
-
-export function hasLink(node: Nodes): boolean {
-  return node.type === 'link' || ('children' in node && node.children.some(hasLink));
-}
 
 /** Where the autolinker could start: a scheme or `www.` after a non-letter, or `@` before `host.tld`. */
 const LINK_START = String.raw`(?<![\da-z])(?:www\.|https?:\/\/|mailto:|xmpp:)|@(?=[\w.-]*\.[\w-])`;
@@ -67,8 +36,20 @@ export function escapeDirectives(text: string): string {
     .replace(TEXT_DIRECTIVE, '\\:');
 }
 
-/** HTML-significant characters as references: inert in Markdown text and inside a raw HTML tag alike. */
-const REFERENCES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** HTML-significant characters and line breaks as references: inert in Markdown text, titles and raw tags alike. */
+export function writeReferences(text: string): string {
+  return text.replace(/[&<>"'\r\n]/g, (char) => REFERENCES[char]);
+}
+
+const REFERENCES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '\r': '&#13;',
+  '\n': '&#10;',
+};
 
 /**
  * Markdown that renders as exactly the plain `text`. `&<>"'` become references, so the text can
@@ -77,17 +58,10 @@ const REFERENCES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&g
  * cannot start an HTML block or a fence.
  */
 export function escapeText(text: string): string {
-  return text
-    .replace(/[\\`*_[\]~|]/g, '\\$&')
-    .replace(/[&<>"']/g, (char) => REFERENCES[char])
-    .replace(/\r/g, '&#13;')
-    .replace(/\n/g, '&#10;')
-    .replace(/^([#+=-]|\d{1,9}[.)])/, (mark: string) => `${mark.slice(0, -1)}\\${mark.at(-1)}`)
-    .replace(
-      BLOCK_DIRECTIVE,
-      (_, start: string, indent: string, colons: string) => start + indent + colons.replace(/:/g, '\\:'),
-    )
-    .replace(TEXT_DIRECTIVE, '\\:');
+  const escaped = writeReferences(text.replace(/[\\`*_[\]~|]/g, '\\$&'));
+  return escapeDirectives(
+    escaped.replace(/^([#+=-]|\d{1,9}[.)])/, (mark: string) => `${mark.slice(0, -1)}\\${mark.at(-1)}`),
+  );
 }
 
 /**
